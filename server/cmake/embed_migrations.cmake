@@ -1,0 +1,12 @@
+# Writes OUT: a C++ file holding every migration in DIR as a raw string, ordered by file name.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "#include \"db/migrations.hpp\"\nnamespace hulei::db {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"__hulei__(${text})__hulei__\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}  // namespace hulei::db\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

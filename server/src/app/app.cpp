@@ -1,0 +1,76 @@
+#include "app/app.hpp"
+
+#include <thread>
+
+#include "http/json_io.hpp"
+#include "http/metrics.hpp"
+#include "http/static_files.hpp"
+#include "modules/audit/audit_routes.hpp"
+#include "modules/auth/auth_routes.hpp"
+#include "modules/org/org_routes.hpp"
+#include "modules/policy/policy_routes.hpp"
+#include "security/keyring.hpp"
+
+namespace hulei::app {
+
+class Services {
+public:
+    Services(App& app, security::HashCost cost)
+        : policy(app.db(), app.clock()),
+          auth(app.db(), app.clock(), app.keyring(), cost),
+          org(app.db(), app.clock(), app.keyring(), cost),
+          audit_log(app.db()),
+          static_files(app.config().web_dir) {}
+
+    policy::PolicyService policy;
+    auth::AuthService auth;
+    org::OrgService org;
+    audit_log::AuditLogService audit_log;
+    http::StaticFiles static_files;
+};
+
+namespace {
+
+std::size_t pool_size(const Config& c) {
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return static_cast<std::size_t>(std::max(4, 2 * (c.threads > 0 ? c.threads : cores)) + 2);
+}
+
+}  // namespace
+
+App::App(Config config, std::shared_ptr<core::Clock> clock)
+    : config_(std::move(config)), clock_(std::move(clock)) {
+    db_ = db::Database::open(config_.db_url, pool_size(config_));
+    db::migrate(*db_);
+    keyring_ = std::make_unique<security::Keyring>(security::Keyring::load_or_create(config_.key_file));
+    services_ = std::make_unique<Services>(
+        *this, config_.fast_password_hash ? security::HashCost::Minimal : security::HashCost::Interactive);
+
+    router_.add("GET", "/healthz", http::Guard::anyone(),
+                [](const http::Request&, const security::Principal&) { return http::ok({{"status", "ok"}}); });
+    router_.add("GET", "/metrics", http::Guard::anyone(), [](const http::Request&, const security::Principal&) {
+        http::Response r;
+        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = http::metrics_text();
+        return r;
+    });
+    auth::mount_routes(router_, services_->auth);
+    org::mount_routes(router_, services_->org);
+    policy::mount_routes(router_, services_->policy);
+    audit_log::mount_routes(router_, services_->audit_log);
+    router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
+}
+
+App::~App() = default;
+
+}  // namespace hulei::app
+
+#include "app/services.hpp"
+
+namespace hulei::app {
+
+policy::PolicyService& policy_service(App& app) { return app.services().policy; }
+auth::AuthService& auth_service(App& app) { return app.services().auth; }
+org::OrgService& org_service(App& app) { return app.services().org; }
+
+}  // namespace hulei::app

@@ -1,0 +1,30 @@
+#pragma once
+// The demo township: synthetic units modelled on the seed plan's structure, one demo user per role,
+// default policies. Never a real person's data.
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+
+namespace hulei::app {
+
+/// The password of every demo user (printed by `make run`); demo users need not change it.
+inline constexpr const char* kDemoPassword = "Hulei@Demo2026";
+
+struct DemoUser {
+    std::string username;
+    std::string role;
+    std::string unit;
+};
+
+struct DemoOptions {
+    int extra_villages = 0;   ///< more synthetic villages (bench: township/county scale)
+};
+
+/// Creates the demo township in an empty database; throws core::Error(Conflict) when units exist.
+/// Returns the demo users created.
+std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options = {});
+/// Whether the database already holds units (a second `make run` reuses it).
+bool has_units(App& app);
+
+}  // namespace hulei::app

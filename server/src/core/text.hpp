@@ -1,0 +1,16 @@
+#pragma once
+// Text helpers with no I/O: UTF-8 validation and length, trimming (ASCII and full-width spaces).
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace hulei::core {
+
+/// Whether `s` is well-formed UTF-8 (rejects overlong forms, surrogates, code points above U+10FFFF).
+bool valid_utf8(std::string_view s);
+/// Number of code points in valid UTF-8 text.
+std::size_t utf8_length(std::string_view s);
+/// `s` without leading and trailing ASCII white space and U+3000 (ideographic space).
+std::string trim(std::string_view s);
+
+}  // namespace hulei::core

@@ -1,0 +1,198 @@
+// The `hulei` command: serve the console and API, migrate, load the demo township, import units,
+// manage users from the shell, verify the audit chain.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/app.hpp"
+#include "app/demo.hpp"
+#include "app/services.hpp"
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "http/server.hpp"
+#include "io/sheet.hpp"
+
+using namespace hulei;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw core::Error::validation("unreadable_file", "无法读取文件：" + path, "file");
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string read_password_from_stdin() {
+    std::string line;
+    std::getline(std::cin, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+    if (line.empty()) throw core::Error::validation("required", "请从标准输入提供密码（一行）", "password");
+    return line;
+}
+
+void print_demo_accounts() {
+    std::cout << "\n演示账户 / demo accounts (密码 password: " << app::kDemoPassword << ")\n"
+              << "  coordinator  领导小组办公室      leader    领导\n"
+              << "  officer      部门填报员          police    派出所民警 (需绑定两步验证 / 2FA enrolment)\n"
+              << "  school       学校                village   村（社区）儿童主任   village2\n"
+              << "  judicial     司法所              womens    妇联\n"
+              << "  sysadmin     系统管理员 (2FA)    secadmin  安全管理员 (2FA)     auditor  审计管理员 (2FA)\n"
+              << "首次登录需要两步验证的账户会显示二维码与密钥，用手机验证器（或 oathtool --totp -b 密钥）生成验证码。\n";
+}
+
+std::int64_t user_id_by_name(app::App& a, const std::string& username) {
+    auto& org = app::org_service(a);
+    const auto page = org.list_users(org::OrgService::system_principal(), {username, std::nullopt, 0, 200});
+    for (const auto& u : page.items)
+        if (u.username == username) return u.id;
+    throw core::Error::not_found("用户不存在：" + username, "username");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"护蕾 Hulei — 未成年人保护专项行动工作平台"};
+    cli.require_subcommand(1);
+    cli.fallthrough();
+    app::Config config;
+    if (const char* v = std::getenv("HULEI_WEB_DIR")) config.web_dir = v;
+    cli.add_option("--db", config.db_url, "sqlite:PATH 或 postgresql://…")->envname("HULEI_DB")->capture_default_str();
+    cli.add_option("--key-file", config.key_file, "主密钥文件（首次运行时以 0600 创建）")
+        ->envname("HULEI_KEY_FILE")->capture_default_str();
+
+    auto* serve = cli.add_subcommand("serve", "启动服务（API 与控制台）");
+    serve->add_option("--listen", config.listen, "监听地址 host:port")->envname("HULEI_LISTEN")->capture_default_str();
+    serve->add_option("--web-dir", config.web_dir, "控制台构建目录")->envname("HULEI_WEB_DIR")->capture_default_str();
+    serve->add_option("--threads", config.threads, "I/O 线程数（0 = CPU 核数）")->envname("HULEI_THREADS");
+
+    auto* migrate = cli.add_subcommand("migrate", "执行数据库迁移");
+    auto* demo = cli.add_subcommand("demo", "在空数据库中创建演示乡镇与演示账户");
+    bool if_empty = false;
+    int extra_villages = 0;
+    demo->add_flag("--if-empty", if_empty, "数据库已有数据时跳过");
+    demo->add_option("--villages", extra_villages, "额外生成的合成村数量（压测用）");
+
+    auto* units = cli.add_subcommand("units", "单位管理");
+    units->require_subcommand(1);
+    auto* units_import = units->add_subcommand("import", "从 .csv/.xlsx 导入单位（表头：名称, 类型, 上级单位, 编码, 别名）");
+    std::string units_file;
+    units_import->add_option("FILE", units_file, "单位表文件")->required();
+
+    auto* user = cli.add_subcommand("user", "用户管理");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "新增用户（从标准输入读取密码）");
+    std::string u_name, u_display, u_unit, u_role, u_scope = "own_unit";
+    bool u_no_force = false;
+    user_add->add_option("--username", u_name)->required();
+    user_add->add_option("--name", u_display, "姓名")->required();
+    user_add->add_option("--unit", u_unit, "所属单位名称、别名或编码")->required();
+    user_add->add_option("--role", u_role, "角色，例如 sysadmin、coordinator");
+    user_add->add_option("--scope", u_scope, "数据范围 own_unit | township")->capture_default_str();
+    user_add->add_flag("--no-force-change", u_no_force, "首次登录无需修改密码");
+    auto* user_passwd = user->add_subcommand("passwd", "重置用户密码（从标准输入读取；下次登录须修改）");
+    user_passwd->add_option("USERNAME", u_name)->required();
+
+    auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
+    audit_cmd->require_subcommand(1);
+    auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志哈希链");
+    cli.add_subcommand("version", "显示版本");
+
+    CLI11_PARSE(cli, argc, argv);
+    try {
+        if (cli.got_subcommand("version")) {
+            std::cout << "hulei " << HULEI_VERSION << "\n";
+            return 0;
+        }
+        if (migrate->parsed()) {
+            auto db = db::Database::open(config.db_url, 1);
+            const int n = db::migrate(*db);
+            std::cout << nlohmann::json{{"applied", n}}.dump() << "\n";
+            return 0;
+        }
+        if (audit_verify->parsed()) {
+            auto db = db::Database::open(config.db_url, 1);
+            const auto r = audit::verify(*db);
+            std::cout << nlohmann::json{{"ok", r.ok},
+                                        {"entries", r.entries},
+                                        {"first_bad_id", r.first_bad_id ? nlohmann::json(*r.first_bad_id) : nlohmann::json(nullptr)},
+                                        {"reason", r.reason}}
+                             .dump()
+                      << "\n";
+            if (!r.ok) std::cerr << "审计日志校验失败 / audit chain broken at entry " << *r.first_bad_id << ": " << r.reason << "\n";
+            return r.ok ? 0 : 1;
+        }
+
+        app::App a(config);
+        if (serve->parsed()) {
+            http::ServerOptions opts;
+            const auto colon = config.listen.rfind(':');
+            if (colon == std::string::npos) throw core::Error::validation("listen", "监听地址应为 host:port", "listen");
+            opts.host = config.listen.substr(0, colon);
+            opts.port = static_cast<unsigned short>(std::stoi(config.listen.substr(colon + 1)));
+            opts.io_threads = config.threads;
+            if (const char* v = std::getenv("HULEI_ACCESS_LOG")) opts.access_log = std::string(v) != "0";
+            http::Server server(a.router(), opts);
+            const auto port = server.start();
+            std::cout << "护蕾 Hulei 已启动 / listening on http://" << opts.host << ":" << port << "  (数据库 " << config.db_url
+                      << ")" << std::endl;
+            server.wait();
+            return 0;
+        }
+        if (demo->parsed()) {
+            if (app::has_units(a)) {
+                if (!if_empty) throw core::Error::conflict("not_empty", "数据库中已有单位，演示数据只能写入空数据库");
+                std::cout << "使用已有数据库 / reusing the existing database: " << config.db_url << "\n";
+                print_demo_accounts();
+                return 0;
+            }
+            const auto users = app::seed_demo(a, {extra_villages});
+            std::cout << "已创建演示乡镇与 " << users.size() << " 个演示账户 / demo township created: " << config.db_url << "\n";
+            print_demo_accounts();
+            return 0;
+        }
+        if (units_import->parsed()) {
+            const auto sheet = io::read_sheet(read_file(units_file), units_file);
+            const auto s = app::org_service(a).import_units(org::OrgService::system_principal(), sheet);
+            nlohmann::json rejected = nlohmann::json::array();
+            for (const auto& r : s.rejected) rejected.push_back({{"row", r.row}, {"reason", r.reason}});
+            std::cout << nlohmann::json{{"created", s.created}, {"updated", s.updated}, {"rejected", rejected}}.dump() << "\n";
+            return s.rejected.empty() ? 0 : 2;
+        }
+        if (user_add->parsed()) {
+            auto& org = app::org_service(a);
+            const auto sys = org::OrgService::system_principal();
+            auto unit = org.resolve_unit(u_unit);
+            if (!unit) throw core::Error::validation("invalid_unit", "单位不存在：" + u_unit, "unit");
+            org::UserInput in;
+            in.username = u_name;
+            in.display_name = u_display;
+            in.unit_id = unit->id;
+            in.initial_password = read_password_from_stdin();
+            in.must_change_password = !u_no_force;
+            const auto created = org.create_user(sys, in);
+            if (!u_role.empty()) org.add_grant(sys, created.id, {u_role, u_scope, {}});
+            std::cout << nlohmann::json{{"id", created.id}, {"username", created.username}}.dump() << "\n";
+            return 0;
+        }
+        if (user_passwd->parsed()) {
+            const auto id = user_id_by_name(a, u_name);
+            app::org_service(a).reset_password(org::OrgService::system_principal(), id, read_password_from_stdin());
+            std::cout << nlohmann::json{{"id", id}, {"username", u_name}, {"must_change_password", true}}.dump() << "\n";
+            return 0;
+        }
+    } catch (const core::Error& e) {
+        std::cerr << "错误 / error [" << e.code() << "]: " << e.message() << (e.field().empty() ? "" : " (" + e.field() + ")")
+                  << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "错误 / error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,70 @@
+#include "security/permissions.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace hulei::security {
+
+const std::vector<RoleInfo>& roles() {
+    static const std::vector<RoleInfo> all = {
+        {"sysadmin", "系统管理员", true},
+        {"secadmin", "安全管理员", true},
+        {"auditor", "审计管理员", true},
+        {"leader", "领导", false},
+        {"coordinator", "领导小组办公室", false},
+        {"unit_officer", "部门/单位填报员", false},
+        {"police", "派出所民警", false},
+        {"judicial", "司法所", false},
+        {"school", "学校", false},
+        {"village", "村（社区）干部/儿童主任", false},
+        {"womens_federation", "妇联", false},
+    };
+    return all;
+}
+
+const RoleInfo* find_role(std::string_view name) {
+    for (const auto& r : roles())
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
+namespace {
+
+const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
+    // Every business role may read the unit tree (names of units are not personal data).
+    static const std::map<std::string, std::vector<std::string>, std::less<>> t = {
+        {"sysadmin",
+         {"org:unit:list", "org:unit:create", "org:unit:update", "org:unit:delete", "org:user:list",
+          "org:user:create", "org:user:update", "org:user:reset_password", "org:grant:list",
+          "policy:policy:list", "policy:general:update"}},
+        {"secadmin",
+         {"org:unit:list", "org:user:list", "org:grant:list", "org:grant:create", "org:grant:delete",
+          "auth:session:list", "auth:session:revoke", "auth:user:unlock", "auth:totp:reset",
+          "policy:policy:list", "policy:security:update"}},
+        {"auditor", {"audit:log:list", "audit:log:verify"}},
+        {"leader", {"org:unit:list"}},
+        {"coordinator", {"org:unit:list"}},
+        {"unit_officer", {"org:unit:list"}},
+        {"police", {"org:unit:list"}},
+        {"judicial", {"org:unit:list"}},
+        {"school", {"org:unit:list"}},
+        {"village", {"org:unit:list"}},
+        {"womens_federation", {"org:unit:list"}},
+    };
+    return t;
+}
+
+}  // namespace
+
+const std::vector<std::string>& permissions_of(std::string_view role) {
+    static const std::vector<std::string> none;
+    auto it = table().find(role);
+    return it == table().end() ? none : it->second;
+}
+
+bool role_has(std::string_view role, std::string_view permission) {
+    const auto& perms = permissions_of(role);
+    return std::find(perms.begin(), perms.end(), permission) != perms.end();
+}
+
+}  // namespace hulei::security
