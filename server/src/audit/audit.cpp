@@ -55,7 +55,7 @@ std::string entry_hash(const Entry& e) {
 }
 
 void append(db::Tx& tx, const Actor& actor, const Event& event, std::int64_t now_ms) {
-    if (tx.dialect() == db::Dialect::Postgres) tx.query(kLock);  // SQLite writers are already serialised
+    if (tx.dialect() == db::Dialect::Postgres) tx.exec(kLock);  // SQLite writers are already serialised
     auto head = tx.query_one(kHead);
     Entry e;
     e.id = head ? head->i64("last_id") + 1 : 1;

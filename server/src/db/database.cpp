@@ -340,6 +340,55 @@ private:
     std::condition_variable cv_;
 };
 
+/// libpq keyword form of a postgresql:// URL (SOCI does not accept URLs): user, password, host, port, dbname
+/// and query parameters such as sslmode.
+std::string pg_keywords(const std::string& url) {
+    std::string rest = url.substr(url.find("://") + 3);
+    std::string query;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+    std::string out;
+    auto add = [&](const std::string& k, const std::string& v) {
+        if (v.empty()) return;
+        std::string escaped;
+        for (char c : v) {
+            if (c == '\\' || c == '\'') escaped.push_back('\\');
+            escaped.push_back(c);
+        }
+        out += k + "='" + escaped + "' ";
+    };
+    if (auto at = rest.rfind('@'); at != std::string::npos) {
+        std::string cred = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        auto colon = cred.find(':');
+        add("user", cred.substr(0, colon));
+        if (colon != std::string::npos) add("password", cred.substr(colon + 1));
+    }
+    std::string hostport = rest, dbname;
+    if (auto slash = rest.find('/'); slash != std::string::npos) {
+        hostport = rest.substr(0, slash);
+        dbname = rest.substr(slash + 1);
+    }
+    if (auto colon = hostport.rfind(':'); colon != std::string::npos && hostport.find(']') == std::string::npos) {
+        add("host", hostport.substr(0, colon));
+        add("port", hostport.substr(colon + 1));
+    } else {
+        add("host", hostport);
+    }
+    add("dbname", dbname);
+    std::size_t pos = 0;
+    while (pos < query.size()) {
+        auto amp = query.find('&', pos);
+        if (amp == std::string::npos) amp = query.size();
+        auto kv = query.substr(pos, amp - pos);
+        if (auto eq = kv.find('='); eq != std::string::npos) add(kv.substr(0, eq), kv.substr(eq + 1));
+        pos = amp + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
@@ -349,7 +398,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
             return std::make_unique<PooledDatabase>(Dialect::Sqlite, url, "db=" + path + " timeout=10", pool_size);
         }
         if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-            return std::make_unique<PooledDatabase>(Dialect::Postgres, url, url, pool_size);
+            return std::make_unique<PooledDatabase>(Dialect::Postgres, url, pg_keywords(url), pool_size);
     } catch (const core::Error&) {
         throw;
     } catch (const std::exception& e) {

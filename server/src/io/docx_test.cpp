@@ -7,8 +7,8 @@
 namespace hulei::io {
 namespace {
 
-using testing::expect_validation;
-using testing::make_zip;
+using test_support::expect_validation;
+using test_support::make_zip;
 
 constexpr const char* kDocumentOpen =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <memory>

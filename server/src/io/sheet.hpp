@@ -16,7 +16,7 @@ struct Sheet {
     std::vector<std::size_t> source_rows;
 };
 
-/// Reads the first worksheet of an .xlsx, or a CSV; `filename` decides by extension (.xlsx/.csv), else by content (PK\x03\x04 → xlsx).
+/// Reads an .xlsx (zip content whatever the name, or a .xlsx/.xlsm name) or else a CSV; old .xls files are refused as "unsupported_format".
 Sheet read_sheet(std::string_view bytes, std::string_view filename);
 /// Reads RFC 4180 CSV in UTF-8 (with or without BOM) or, failing that, GB18030 as Excel in China saves it.
 Sheet read_csv(std::string_view bytes);

@@ -16,8 +16,8 @@ namespace hulei::io {
 namespace {
 
 using Row = std::vector<std::string>;
-using testing::expect_validation;
-using testing::make_zip;
+using test_support::expect_validation;
+using test_support::make_zip;
 
 constexpr const char* kMainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 constexpr const char* kRelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

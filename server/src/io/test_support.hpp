@@ -10,7 +10,7 @@
 
 #include "core/error.hpp"
 
-namespace hulei::io::testing {
+namespace hulei::io::test_support {
 
 /// A zip archive, as bytes, holding `entries` (name, content) deflated, in order.
 inline std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -50,4 +50,4 @@ void expect_validation(Action&& action, std::string_view code) {
     }
 }
 
-}  // namespace hulei::io::testing
+}  // namespace hulei::io::test_support

@@ -191,7 +191,8 @@ private:
     void run_step(const Step& step) {
         switch (step.kind) {
             case Step::Kind::Login: {
-                const auto [cmd, rest] = split_word(substitute(step.text, step.line));
+                const std::string line = substitute(step.text, step.line);
+                const auto [cmd, rest] = split_word(line);
                 const auto [user, rest2] = split_word(rest);
                 const auto [password, extra] = split_word(rest2);
                 if (user.empty() || !extra.empty()) throw StepFailure{step.line, "expected `login USER [PASSWORD]`", false};
@@ -202,7 +203,8 @@ private:
                 return;
             }
             case Step::Kind::As: {
-                const auto [cmd, user] = split_word(substitute(step.text, step.line));
+                const std::string line = substitute(step.text, step.line);
+                const auto [cmd, user] = split_word(line);
                 if (!ctx_.browser.use(std::string(user)))
                     throw StepFailure{step.line, "`as " + std::string(user) + "`: that user has not logged in", false};
                 return;
@@ -290,7 +292,7 @@ private:
         if (starts_with(text, "$")) return check_path(text);
         if (starts_with(text, "header ")) return check_header(text.substr(7));
         if (starts_with(text, "body ")) {
-            const auto [op, operand] = split_word(text.substr(5));
+            const auto [op, operand] = split_word(std::string_view(text).substr(5));
             return check_contains("body", op, response_.body, std::string(operand));
         }
         if (starts_with(text, "cookie ")) return check_cookie(text.substr(7));
