@@ -95,7 +95,12 @@ FileResult run_matrix(const std::string& path, const std::string& text, TestServ
     FileResult result;
     std::vector<std::string> failures;
     auto fail = [&](int line, const std::string& message) {
-        failures.push_back(path + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + message);
+        std::string where = path;
+        if (line > 0) {
+            where += ':';
+            where += std::to_string(line);
+        }
+        failures.push_back(where.append(": ").append(message));
     };
 
     std::vector<std::string> syntax;

@@ -62,14 +62,20 @@ std::string totp_at(const std::string& secret_base32, std::int64_t now_ms) {
 
 std::string describe(const HttpRequest& request) {
     std::string out = request.method + " " + request.target;
-    if (!request.body.empty()) out += " " + brief_text(request.body, 600);
+    if (!request.body.empty()) {
+        out += ' ';
+        out += brief_text(request.body, 600);
+    }
     return out;
 }
 
 std::string describe(const HttpResponse& response) {
     if (!response.error.empty()) return "transport error: " + response.error;
     std::string out = std::to_string(response.status);
-    if (!response.body.empty()) out += " " + brief_text(response.body, 1500);
+    if (!response.body.empty()) {
+        out += ' ';
+        out += brief_text(response.body, 1500);
+    }
     return out;
 }
 

@@ -21,6 +21,7 @@ struct UserJar {
 /// Several users of one server, one of them current (or none: anonymous).
 class Browser {
 public:
+    /// Users of the server behind `client`, whose TOTP codes follow `clock`.
     Browser(HttpClient client, core::AdjustableClock& clock) : client_(client), clock_(clock) {}
 
     /// Sends `request` as the current user. Adds Cookie, X-CSRF-Token (on state-changing methods)
@@ -38,7 +39,7 @@ public:
     bool use(const std::string& user);
     /// No current user: no cookie and no CSRF token are sent.
     void use_anonymous() { current_.clear(); }
-    const std::string& current() const { return current_; }
+    const std::string& current() const { return current_; }  ///< "" when anonymous
 
     /// The TOTP code of `user` at the clock's time: from the secret being enrolled if any, else from
     /// the enabled one; nullopt when the runner knows no secret for the user.

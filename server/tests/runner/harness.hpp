@@ -51,14 +51,15 @@ std::string with_database(const std::string& url, const std::string& name);
 /// An App with an adjustable clock and its HTTP server on 127.0.0.1 (ephemeral port, no access log).
 class TestServer {
 public:
+    /// Opens an App on `config` with a fresh adjustable clock and starts its server (2 I/O threads).
     explicit TestServer(app::Config config);
     ~TestServer();
     TestServer(const TestServer&) = delete;
     TestServer& operator=(const TestServer&) = delete;
 
-    app::App& app() { return *app_; }
-    core::AdjustableClock& clock() { return *clock_; }
-    unsigned short port() const { return port_; }
+    app::App& app() { return *app_; }                   ///< routes and the test's database
+    core::AdjustableClock& clock() { return *clock_; }  ///< the App's clock, moved by `advance`
+    unsigned short port() const { return port_; }       ///< the bound loopback port
 
 private:
     std::shared_ptr<core::AdjustableClock> clock_;

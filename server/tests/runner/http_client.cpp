@@ -76,6 +76,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) const {
     bhttp::response_parser<bhttp::string_body> parser;
     parser.header_limit(64 * 1024);
     parser.body_limit(256 * 1024 * 1024);
+    if (request.method == "HEAD") parser.skip(true);  // the answer announces a body it does not send
     beast::flat_buffer buffer;
 
     // Write and read concurrently: a server may reject an oversized body after its headers and close,

@@ -36,12 +36,13 @@ struct HttpResponse {
 /// Talks to one server on 127.0.0.1.
 class HttpClient {
 public:
+    /// A client of the server on 127.0.0.1:`port`; a request without an answer after `timeout` fails.
     explicit HttpClient(unsigned short port, std::chrono::seconds timeout = std::chrono::seconds(60))
         : port_(port), timeout_(timeout) {}
     /// Sends `request` on a fresh connection and reads the response, even when the server answers
     /// before the whole body is sent (413 on an oversized upload).
     HttpResponse send(const HttpRequest& request) const;
-    unsigned short port() const { return port_; }
+    unsigned short port() const { return port_; }  ///< the server's port
 
 private:
     unsigned short port_;

@@ -229,7 +229,7 @@ private:
                 if (auto fail = check_db(text)) throw StepFailure{step.line, *fail, false};
                 return;
             }
-            case Step::Kind::Request: run_request(step.request); return;
+            case Step::Kind::Request: run_request(step.request, step.line); return;
         }
     }
 
@@ -246,18 +246,19 @@ private:
         ctx_.clock.advance_ms(std::stoll(std::string(amount.substr(0, digits))) * it->second);
     }
 
-    void run_request(const RequestStep& spec) {
+    /// Sends the request that starts at `line` and checks its status and assertions.
+    void run_request(const RequestStep& spec, int line) {
         HttpRequest req;
         req.method = spec.method;
-        req.target = substitute(spec.target, spec.status_line);
-        for (const auto& [name, value] : spec.headers) req.headers.emplace_back(name, substitute(value, spec.status_line));
+        req.target = substitute(spec.target, line);
+        for (const auto& [name, value] : spec.headers) req.headers.emplace_back(name, substitute(value, line));
         if (spec.repeat_count > 0) {
             req.body.reserve(spec.repeat_count * spec.repeat_text.size());
             for (std::size_t k = 0; k < spec.repeat_count; ++k) req.body += spec.repeat_text;
         } else if (spec.raw_body) {
-            req.body = decode_escapes(substitute(spec.body, spec.status_line));
+            req.body = decode_escapes(substitute(spec.body, line));
         } else {
-            req.body = substitute(spec.body, spec.status_line);
+            req.body = substitute(spec.body, line);
         }
         response_ = ctx_.browser.send(req);
         json_parsed_ = false;
@@ -268,7 +269,10 @@ private:
         for (int s : spec.statuses) status_ok = status_ok || s == response_.status;
         if (!status_ok) {
             std::string expected;
-            for (int s : spec.statuses) expected += (expected.empty() ? "" : "|") + std::to_string(s);
+            for (int s : spec.statuses) {
+                if (!expected.empty()) expected += '|';
+                expected += std::to_string(s);
+            }
             throw StepFailure{spec.status_line,
                               "expected status " + expected + ", got " + std::to_string(response_.status), true};
         }

@@ -1,8 +1,7 @@
 // The one HTTP client of the console: same-origin cookies, the CSRF header on state-changing calls,
 // the API's error body turned into a Chinese message, and the session's life cycle (401 → /login,
 // 403 stage codes → the forced pages).
-import { ElMessage } from 'element-plus'
-import router from '@/router'
+import { ElMessage } from '@/utils/message'
 import { useAuthStore } from '@/stores/auth'
 import { i18n } from '@/locales'
 
@@ -82,8 +81,14 @@ function notify(message: string): void {
   ElMessage({ type: 'error', message, grouping: true, showClose: true })
 }
 
-function handleSessionErrors(err: ApiError, opts: RequestOptions): boolean {
+/** The router, loaded when first needed: the router's guard itself depends on this module. */
+async function getRouter() {
+  return (await import('@/router')).default
+}
+
+async function handleSessionErrors(err: ApiError, opts: RequestOptions): Promise<boolean> {
   if (err.status === 401 && !opts.skipAuthRedirect) {
+    const router = await getRouter()
     const auth = useAuthStore()
     const wasSignedIn = !!auth.me
     auth.clear()
@@ -97,11 +102,11 @@ function handleSessionErrors(err: ApiError, opts: RequestOptions): boolean {
     return true
   }
   if (err.status === 403 && err.code === 'password_change_required') {
-    void router.push('/account/password')
+    void (await getRouter()).push('/account/password')
     return true
   }
   if (err.status === 403 && err.code === 'totp_enrollment_required') {
-    void router.push('/account/totp')
+    void (await getRouter()).push('/account/totp')
     return true
   }
   return false
@@ -131,7 +136,7 @@ export async function request<T = unknown>(method: Method, path: string, opts: R
 
   if (!res.ok) {
     const err = await parseError(res)
-    const handled = handleSessionErrors(err, opts)
+    const handled = await handleSessionErrors(err, opts)
     if (!handled && !opts.silent) notify(err.message)
     throw err
   }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { layoutChildren } from '@/router/routes'
+import { buildMenu } from '@/router/menu'
+
+const menuFor = (perms: string[]) => buildMenu(layoutChildren, (p) => perms.includes(p)).map((i) => i.path)
+
+describe('permission-filtered menu', () => {
+  it('shows only home and my account to a user with no admin permissions', () => {
+    expect(menuFor([])).toEqual(['/', '/account'])
+  })
+
+  it('shows units to every business role (org:unit:list)', () => {
+    expect(menuFor(['org:unit:list'])).toEqual(['/', '/units', '/account'])
+  })
+
+  it('shows the system administrator units, users and settings but not the audit log', () => {
+    expect(menuFor(['org:unit:list', 'org:unit:create', 'org:user:list', 'policy:policy:list'])).toEqual([
+      '/',
+      '/units',
+      '/users',
+      '/policies',
+      '/account',
+    ])
+  })
+
+  it('shows the auditor the audit log only', () => {
+    expect(menuFor(['audit:log:list', 'audit:log:verify'])).toEqual(['/', '/audit', '/account'])
+  })
+
+  it('never lists pages that are not menu entries (403, not found)', () => {
+    const all = buildMenu(layoutChildren, () => true).map((i) => i.path)
+    expect(all).not.toContain('/403')
+    expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
+    expect(all).toHaveLength(6)
+  })
+
+  it('carries the i18n title and icon of each item', () => {
+    const [home] = buildMenu(layoutChildren, () => true)
+    expect(home).toEqual({ path: '/', title: 'nav.home', icon: 'HomeFilled' })
+  })
+})
