@@ -55,4 +55,19 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+std::string escape_like(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
+bool has_control_characters(std::string_view s) {
+    for (unsigned char c : s)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+    return false;
+}
+
 }  // namespace hulei::core

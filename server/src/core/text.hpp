@@ -13,4 +13,9 @@ std::size_t utf8_length(std::string_view s);
 /// `s` without leading and trailing ASCII white space and U+3000 (ideographic space).
 std::string trim(std::string_view s);
 
+/// `s` with LIKE wildcards escaped for `LIKE … ESCAPE '\'` (%, _ and \ itself).
+std::string escape_like(std::string_view s);
+/// Whether `s` holds a control character other than tab, line feed and carriage return (NUL included).
+bool has_control_characters(std::string_view s);
+
 }  // namespace hulei::core

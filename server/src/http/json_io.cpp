@@ -52,6 +52,8 @@ std::optional<std::string> Body::opt_str(std::string_view field, std::size_t max
     if (!v) return std::nullopt;
     if (!v->is_string()) throw core::Error::validation("wrong_type", "字段应为文本", std::string(field));
     std::string s = core::trim(v->get<std::string>());
+    if (core::has_control_characters(s))
+        throw core::Error::validation("control_characters", "内容含有不可见的控制字符", std::string(field));
     if (core::utf8_length(s) > max_chars)
         throw core::Error::validation("too_long", "内容过长（最多 " + std::to_string(max_chars) + " 字）",
                                       std::string(field));
@@ -111,6 +113,8 @@ std::vector<std::string> Body::strings(std::string_view field, std::size_t max_c
     for (const auto& x : *v) {
         if (!x.is_string()) throw core::Error::validation("wrong_type", "字段应为文本数组", std::string(field));
         std::string s = core::trim(x.get<std::string>());
+        if (core::has_control_characters(s))
+            throw core::Error::validation("control_characters", "内容含有不可见的控制字符", std::string(field));
         if (core::utf8_length(s) > max_chars)
             throw core::Error::validation("too_long", "内容过长", std::string(field));
         if (!s.empty()) out.push_back(s);

@@ -114,6 +114,7 @@ bool decode_target(Request& req) {
         auto key = percent_decode(pair.substr(0, eq), true);
         auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
         if (!key || !value) return false;
+        // A repeated key keeps its first value.
         if (!key->empty()) req.query.emplace(std::move(*key), std::move(*value));
     }
     return true;

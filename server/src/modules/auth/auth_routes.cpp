@@ -81,8 +81,10 @@ void mount_routes(http::Router& r, AuthService& svc) {
         http::Body body(req, {"old_password", "new_password"});
         return http::ok(me_json(svc.change_password(p, body.str("old_password", 256), body.str("new_password", 256))));
     });
-    r.add("POST", "/api/v1/auth/totp/setup", Guard::any_session(), [&svc](const http::Request&, const security::Principal& p) {
-        auto s = svc.totp_setup(p);
+    r.add("POST", "/api/v1/auth/totp/setup", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
+        std::string password;
+        if (!req.body.empty()) password = http::Body(req, {"password"}).opt_str("password", 256).value_or("");
+        auto s = svc.totp_setup(p, password);
         return http::ok({{"secret", s.secret}, {"otpauth_uri", s.otpauth_uri}});
     });
     r.add("POST", "/api/v1/auth/totp/enable", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {

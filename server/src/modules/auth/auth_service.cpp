@@ -264,7 +264,16 @@ Me AuthService::change_password(const security::Principal& p, const std::string&
     });
 }
 
-TotpSetup AuthService::totp_setup(const security::Principal& p) {
+TotpSetup AuthService::totp_setup(const security::Principal& p, const std::string& password) {
+    const bool enrolled = db_.read([&](db::Tx& tx) {
+        auto u = tx.query_one(sql::kUserById, {p.user_id});
+        return u && !u->is_null("totp_secret_enc");
+    });
+    if (enrolled) {
+        if (password.empty())
+            throw core::Error::validation("password_required", "已启用两步验证，更换密钥需要输入当前密码", "password");
+        require_password(p.user_id, password, "password");
+    }
     TotpSetup out;
     out.secret = security::totp_new_secret();
     out.otpauth_uri = security::otpauth_uri(kIssuer, p.username, out.secret);

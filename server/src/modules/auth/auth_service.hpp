@@ -33,8 +33,8 @@ public:
     /// Changes the caller's password (old one required); ends the caller's other sessions.
     Me change_password(const security::Principal& p, const std::string& old_password,
                        const std::string& new_password);
-    /// Starts TOTP enrolment: a new pending secret.
-    TotpSetup totp_setup(const security::Principal& p);
+    /// Starts TOTP enrolment: a new pending secret. Replacing an enrolled secret needs the password.
+    TotpSetup totp_setup(const security::Principal& p, const std::string& password);
     /// Completes enrolment with a code from the authenticator app.
     Me totp_enable(const security::Principal& p, const std::string& code);
     /// Removes the caller's TOTP; refused when policy requires it for one of the caller's roles.

@@ -371,6 +371,17 @@ ImportSummary OrgService::import_units(const security::Principal& p, const io::S
 
 // ---- users ----------------------------------------------------------------------------------
 
+void OrgService::check_not_other_admin(db::Tx& tx, const security::Principal& p, std::int64_t user_id) const {
+    if (p.user_id == 0 || p.user_id == user_id) return;  // the command line (server access) may
+    for (const auto& g : tx.query(sql::kGrantsOfUser, {user_id})) {
+        const auto* role = security::find_role(g.str("role"));
+        if (role && role->admin)
+            throw core::Error::forbidden("separation_of_duties",
+                                         "三员分立：不能重置或停用其他管理员（" + std::string(role->label_zh) +
+                                             "）的账户，请在服务器上使用 hulei user passwd");
+    }
+}
+
 User OrgService::user_of(db::Tx& tx, const db::Row& r) const {
     User u;
     u.id = r.i64("id");
@@ -407,7 +418,7 @@ User OrgService::load_user(db::Tx& tx, std::int64_t id) const {
 UserPage OrgService::list_users(const security::Principal& p, const UserQuery& q) {
     require(p, "org:user:list");
     return db_.read([&](db::Tx& tx) {
-        const std::string like = "%" + q.q + "%";
+        const std::string like = "%" + core::escape_like(q.q) + "%";
         const std::int64_t unit = q.unit_id.value_or(0);
         db::Params params{q.q, like, like, unit, unit};
         UserPage page;
@@ -481,6 +492,7 @@ User OrgService::update_user(const security::Principal& p, std::int64_t id, cons
     return db_.write([&](db::Tx& tx) {
         auto r = tx.query_one("SELECT display_name, unit_id, sex, phone_enc, active FROM users WHERE id = :1", {id});
         if (!r) throw core::Error::not_found("用户不存在");
+        if (in.active || in.unit_id) check_not_other_admin(tx, p, id);
         const std::int64_t unit = in.unit_id.value_or(r->i64("unit_id"));
         if (!tx.query_one(sql::kUnitById, {unit})) throw core::Error::validation("invalid_unit", "所属单位不存在", "unit_id");
         db::Value sex = in.sex ? db::Value(*in.sex) : (r->is_null("sex") ? db::Value(nullptr) : db::Value(r->str("sex")));
@@ -506,6 +518,7 @@ void OrgService::reset_password(const security::Principal& p, std::int64_t id, c
     const auto username = db_.read([&](db::Tx& tx) {
         auto r = tx.query_one("SELECT username FROM users WHERE id = :1", {id});
         if (!r) throw core::Error::not_found("用户不存在");
+        check_not_other_admin(tx, p, id);
         check_password(tx, new_password, r->str("username"), "new_password");
         return r->str("username");
     });

@@ -54,6 +54,8 @@ private:
     User load_user(db::Tx& tx, std::int64_t id) const;
     User user_of(db::Tx& tx, const db::Row& r) const;
     Unit load_unit(db::Tx& tx, std::int64_t id) const;
+    /// Refuses changing another administrator's password, status or unit (三员分立), except from the CLI.
+    void check_not_other_admin(db::Tx& tx, const security::Principal& p, std::int64_t user_id) const;
     void check_password(db::Tx& tx, const std::string& password, const std::string& username, const char* field) const;
     void write_unit(db::Tx& tx, const security::Principal& p, std::optional<std::int64_t> id, const Unit& u,
                     std::int64_t now);

@@ -29,7 +29,7 @@ inline constexpr std::string_view kUserColumns =
     "u.locked_until, u.must_change_password, u.totp_secret_enc, u.created_at FROM users u "
     "JOIN units un ON un.id = u.unit_id";
 inline constexpr std::string_view kUserFilter =
-    " WHERE (:1 = '' OR u.username LIKE :2 OR u.display_name LIKE :3) AND (:4 = 0 OR u.unit_id = :5)";
+    " WHERE (:1 = '' OR u.username LIKE :2 ESCAPE '\\' OR u.display_name LIKE :3 ESCAPE '\\') AND (:4 = 0 OR u.unit_id = :5)";
 inline constexpr std::string_view kCountUsers = "SELECT count(*) FROM users u";
 inline constexpr std::string_view kUserByUsername = "SELECT id FROM users WHERE username = :1";
 inline constexpr std::string_view kInsertUser =
