@@ -69,7 +69,7 @@ CREATE TABLE grant_units (
 
 CREATE TABLE sessions (
     id TEXT PRIMARY KEY,           -- public id (random), shown to secadmin
-    token_hash TEXT NOT NULL UNIQUE, -- keyed hash of the cookie token; the token itself is never stored
+    token_hash TEXT NOT NULL UNIQUE, -- SHA-256 of the 256-bit random cookie token; the token itself is never stored
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     csrf_token TEXT NOT NULL,
     created_at BIGINT NOT NULL,

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -17,6 +19,7 @@
 #include "core/error.hpp"
 #include "http/server.hpp"
 #include "io/sheet.hpp"
+#include "security/permissions.hpp"
 
 using namespace hulei;
 
@@ -104,6 +107,7 @@ int main(int argc, char** argv) {
     cli.add_subcommand("version", "显示版本");
 
     CLI11_PARSE(cli, argc, argv);
+    umask(0077);  // the database, its WAL and the key file are readable by the service account only
     try {
         if (cli.got_subcommand("version")) {
             std::cout << "hulei " << HULEI_VERSION << "\n";
@@ -121,7 +125,8 @@ int main(int argc, char** argv) {
             std::cout << nlohmann::json{{"ok", r.ok},
                                         {"entries", r.entries},
                                         {"first_bad_id", r.first_bad_id ? nlohmann::json(*r.first_bad_id) : nlohmann::json(nullptr)},
-                                        {"reason", r.reason}}
+                                        {"reason", r.reason},
+                                        {"head_hash", r.head_hash}}
                              .dump()
                       << "\n";
             if (!r.ok) std::cerr << "审计日志校验失败 / audit chain broken at entry " << *r.first_bad_id << ": " << r.reason << "\n";
@@ -169,6 +174,10 @@ int main(int argc, char** argv) {
             const auto sys = org::OrgService::system_principal();
             auto unit = org.resolve_unit(u_unit);
             if (!unit) throw core::Error::validation("invalid_unit", "单位不存在：" + u_unit, "unit");
+            if (!u_role.empty() && !security::find_role(u_role))
+                throw core::Error::validation("invalid_role", "未知角色：" + u_role, "role");
+            if (!security::parse_scope(u_scope) || u_scope == "units")
+                throw core::Error::validation("invalid_scope", "命令行的数据范围应为 own_unit 或 township", "scope");
             org::UserInput in;
             in.username = u_name;
             in.display_name = u_display;

@@ -1,6 +1,7 @@
 #include "audit/audit.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "security/keyring.hpp"
 
 namespace hulei::audit {
@@ -66,7 +67,7 @@ void append(db::Tx& tx, const Actor& actor, const Event& event, std::int64_t now
     e.action = event.action;
     e.object_type = event.object_type;
     e.object_id = event.object_id;
-    e.detail = event.detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    e.detail = (event.detail.is_null() ? nlohmann::json::object() : event.detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     e.ip = actor.ip;
     e.request_id = actor.request_id;
     e.hash = entry_hash(e);
@@ -103,6 +104,7 @@ VerifyResult verify_entries(const std::vector<Entry>& entries, std::optional<std
             return r;
         }
         prev = e.hash;
+        r.head_hash = prev;
         ++expected_id;
     }
     const std::int64_t last = entries.empty() ? 0 : entries.back().id;
@@ -134,8 +136,8 @@ Page list(db::Tx& tx, const Query& q) {
     };
     if (!q.actor.empty()) add("actor_username =", q.actor);
     if (!q.action.empty()) {
-        params.push_back(q.action + "%");
-        where += " AND action LIKE :" + std::to_string(params.size());
+        params.push_back(core::escape_like(q.action) + "%");
+        where += " AND action LIKE :" + std::to_string(params.size()) + " ESCAPE '\\'";
     }
     if (!q.object_type.empty()) add("object_type =", q.object_type);
     if (q.from_ms) add("at >=", *q.from_ms);

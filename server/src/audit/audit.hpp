@@ -64,6 +64,7 @@ struct VerifyResult {
     std::int64_t entries = 0;
     std::optional<std::int64_t> first_bad_id;  ///< the first entry that was edited, removed or moved
     std::string reason;                        ///< Chinese explanation
+    std::string head_hash;                     ///< hash of the last good entry: keep it elsewhere to anchor the chain
 };
 
 /// Checks entries in order: ids consecutive from 1, each prev_hash equal to the previous hash,

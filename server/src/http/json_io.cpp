@@ -66,6 +66,18 @@ std::string Body::str(std::string_view field, std::size_t max_chars) const {
     return *s;
 }
 
+std::string Body::secret(std::string_view field, std::size_t max_bytes) const {
+    const Json* v = get(field);
+    if (!v) throw core::Error::validation("required", "必填项不能为空", std::string(field));
+    if (!v->is_string()) throw core::Error::validation("wrong_type", "字段应为文本", std::string(field));
+    std::string s = v->get<std::string>();
+    if (s.empty()) throw core::Error::validation("required", "必填项不能为空", std::string(field));
+    if (s.size() > max_bytes) throw core::Error::validation("too_long", "内容过长", std::string(field));
+    if (core::has_control_characters(s))
+        throw core::Error::validation("control_characters", "内容含有不可见的控制字符", std::string(field));
+    return s;
+}
+
 std::optional<std::int64_t> Body::opt_i64(std::string_view field) const {
     const Json* v = get(field);
     if (!v) return std::nullopt;
@@ -124,14 +136,15 @@ std::vector<std::string> Body::strings(std::string_view field, std::size_t max_c
 
 Page page_of(const Request& req) {
     Page p;
-    auto parse = [](const std::string& s, std::int64_t def) -> std::int64_t {
+    auto parse = [&](const char* name, std::int64_t def) -> std::int64_t {
+        const std::string s = req.query_value(name);
         if (s.empty()) return def;
         if (s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
-            throw core::Error::validation("wrong_type", "分页参数应为正整数", "page");
+            throw core::Error::validation("wrong_type", "分页参数应为正整数", name);
         return std::stoll(s);
     };
-    p.page = std::max<std::int64_t>(1, parse(req.query_value("page"), 1));
-    p.size = std::clamp<std::int64_t>(parse(req.query_value("page_size"), 20), 1, 200);
+    p.page = std::max<std::int64_t>(1, parse("page", 1));
+    p.size = std::clamp<std::int64_t>(parse("page_size", 20), 1, 200);
     return p;
 }
 

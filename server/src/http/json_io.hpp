@@ -32,6 +32,8 @@ public:
     std::string str(std::string_view field, std::size_t max_chars = 200) const;
     /// An optional string: nullopt when absent or null.
     std::optional<std::string> opt_str(std::string_view field, std::size_t max_chars = 200) const;
+    /// A required secret (password) exactly as sent: not trimmed, at most `max_bytes` bytes.
+    std::string secret(std::string_view field, std::size_t max_bytes = 256) const;
     std::int64_t i64(std::string_view field) const;
     std::optional<std::int64_t> opt_i64(std::string_view field) const;
     bool boolean(std::string_view field) const;

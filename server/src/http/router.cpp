@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "http/json_io.hpp"
+#include "security/keyring.hpp"
 
 namespace hulei::http {
 
@@ -133,7 +134,7 @@ Response Router::dispatch(Request& req) const {
             if (!p) throw core::Error::unauthenticated("unauthenticated", "请先登录");
             principal = std::move(*p);
             if (state_changing(req.method) && (principal.csrf_token.empty() ||
-                                               req.header("x-csrf-token") != principal.csrf_token))
+                                               !security::equal_constant_time(req.header("x-csrf-token"), principal.csrf_token)))
                 throw core::Error::forbidden("csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
             if (route->guard.kind != Guard::Kind::AnySession) {
                 if (principal.stage == security::SessionStage::MustChangePassword)

@@ -71,6 +71,8 @@ std::vector<MatrixEntry> parse_matrix(const std::string& text, std::vector<std::
             e.is_public = true;
         } else if (allowed == "session") {
             e.any_session = true;
+        } else if (allowed == "authenticated") {
+            e.authenticated = true;
         } else {
             std::size_t pos = 0;
             while (pos <= allowed.size()) {
@@ -117,8 +119,18 @@ FileResult run_matrix(const std::string& path, const std::string& text, TestServ
         routed.insert(key);
         ++result.checks;
         auto it = by_key.find(key);
-        if (it == by_key.end()) fail(0, "route " + key + " (guard " + route.guard.describe() + ") has no line");
-        else checks.emplace_back(&route, it->second);
+        if (it == by_key.end()) {
+            fail(0, "route " + key + " (guard " + route.guard.describe() + ") has no line");
+            continue;
+        }
+        // The guard kind must be the one the matrix names (a role list stands for a permission guard).
+        const auto* e = it->second;
+        const char* listed = e->is_public ? "public" : e->any_session ? "session" : e->authenticated ? "authenticated" : nullptr;
+        const std::string guard = route.guard.kind == http::Guard::Kind::Permission ? "" : route.guard.describe();
+        if ((listed ? std::string(listed) : std::string()) != guard)
+            fail(e->line, key + ": the matrix says `" + (listed ? listed : "roles") + "` but the route's guard is `" +
+                              route.guard.describe() + "`");
+        checks.emplace_back(&route, it->second);
     }
     for (const auto& e : entries)
         if (!routed.count(e.method + " " + e.pattern)) fail(e.line, e.method + " " + e.pattern + " is no route");
@@ -145,7 +157,8 @@ FileResult run_matrix(const std::string& path, const std::string& text, TestServ
             const HttpResponse r = browser.send(req);
             ++result.checks;
             const std::string code = error_code(r);
-            const bool allowed = entry->is_public || entry->any_session || entry->roles.count(role.name);
+            const bool allowed =
+                entry->is_public || entry->any_session || entry->authenticated || entry->roles.count(role.name);
             const std::string who = " as " + it->second + " (" + role.name + ")";
             if (allowed) {
                 // A 403 with another code is a rule of the route (e.g. totp_required_by_policy), not its guard.

@@ -18,7 +18,8 @@ struct MatrixEntry {
     std::string method;
     std::string pattern;
     bool is_public = false;         ///< `public`: anybody, signed in or not
-    bool any_session = false;       ///< `session`: any signed-in user
+    bool any_session = false;       ///< `session`: any signed-in user, even before password change / 2FA enrolment
+    bool authenticated = false;     ///< `authenticated`: any signed-in user with a complete session
     std::set<std::string> roles;    ///< otherwise: holders of these roles
 };
 

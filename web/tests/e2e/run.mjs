@@ -305,6 +305,8 @@ async function desktopPass(browser) {
     check(user.unit?.id === villageId, `e2e.user is in unit ${JSON.stringify(user.unit)}, not ${villageId}`)
     check(user.must_change_password === true, 'a new user is not marked must_change_password')
     userId = user.id
+    await fill(page, 'users-q', USER.username)
+    await click(page, sel('users-search'))
     await page.locator(sel(`user-grants-${USER.username}`)).waitFor({ timeout: TIMEOUT })
   })
 
@@ -323,6 +325,9 @@ async function desktopPass(browser) {
     const grants = await apiGet(page, `/users/${userId}/grants`)
     const g = grants.body?.items?.find((x) => x.role === 'village')
     check(g && g.scope === 'own_unit', `the grant is not in GET /users/${userId}/grants: ${JSON.stringify(grants)}`)
+    await page.locator(`.el-drawer ${sel('grant-table')} .el-table__row`).filter({ hasText: g.label }).first().waitFor({ timeout: TIMEOUT })
+    await click(page, '.el-drawer .el-drawer__close-btn')
+    await page.locator('.el-drawer').first().waitFor({ state: 'hidden', timeout: TIMEOUT })
   }
 
   await step('e2e.user is granted the role village with scope own_unit', async () => {
@@ -370,6 +375,8 @@ async function desktopPass(browser) {
     const me = await apiGet(page, '/auth/me')
     check(me.body.stage === 'full', `stage is ${me.body.stage}`)
     check(me.body.roles.some((r) => r.role === 'village'), 'e2e.user does not hold the role village')
+    await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => undefined)
+    await sleep(500) // the unit chart and tags fade in
     await shot(page, 'e2e-home-desktop.png')
   })
 

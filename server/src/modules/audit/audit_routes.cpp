@@ -50,7 +50,8 @@ void mount_routes(http::Router& r, AuditLogService& svc) {
         return http::ok({{"ok", v.ok},
                          {"entries", v.entries},
                          {"first_bad_id", v.first_bad_id ? Json(*v.first_bad_id) : Json(nullptr)},
-                         {"reason", v.reason}});
+                         {"reason", v.reason},
+                         {"head_hash", v.head_hash}});
     });
 }
 

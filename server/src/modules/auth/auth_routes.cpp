@@ -63,7 +63,7 @@ void mount_routes(http::Router& r, AuthService& svc) {
 
     r.add("POST", "/api/v1/auth/login", Guard::anyone(), [&svc](const http::Request& req, const security::Principal&) {
         http::Body body(req, {"username", "password", "totp"});
-        auto result = svc.login(body.opt_str("username", 64).value_or(""), body.opt_str("password", 256).value_or(""),
+        auto result = svc.login(body.opt_str("username", 64).value_or(""), body.secret("password"),
                                 body.opt_str("totp", 16).value_or(""), client_of(req));
         auto res = http::ok(me_json(result.me));
         res.set_header("Set-Cookie", session_cookie(result.token, req.secure));
@@ -79,11 +79,14 @@ void mount_routes(http::Router& r, AuthService& svc) {
           [&svc](const http::Request&, const security::Principal& p) { return http::ok(me_json(svc.me(p))); });
     r.add("POST", "/api/v1/auth/password", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
         http::Body body(req, {"old_password", "new_password"});
-        return http::ok(me_json(svc.change_password(p, body.str("old_password", 256), body.str("new_password", 256))));
+        return http::ok(me_json(svc.change_password(p, body.secret("old_password"), body.secret("new_password"))));
     });
     r.add("POST", "/api/v1/auth/totp/setup", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
         std::string password;
-        if (!req.body.empty()) password = http::Body(req, {"password"}).opt_str("password", 256).value_or("");
+        if (!req.body.empty()) {
+            http::Body body(req, {"password"});
+            if (body.has("password")) password = body.secret("password");
+        }
         auto s = svc.totp_setup(p, password);
         return http::ok({{"secret", s.secret}, {"otpauth_uri", s.otpauth_uri}});
     });
@@ -93,7 +96,7 @@ void mount_routes(http::Router& r, AuthService& svc) {
     });
     r.add("POST", "/api/v1/auth/totp/disable", Guard::authenticated(), [&svc](const http::Request& req, const security::Principal& p) {
         http::Body body(req, {"password"});
-        return http::ok(me_json(svc.totp_disable(p, body.str("password", 256))));
+        return http::ok(me_json(svc.totp_disable(p, body.secret("password"))));
     });
 
     r.add("GET", "/api/v1/sessions", Guard::permission_of("auth:session:list"),

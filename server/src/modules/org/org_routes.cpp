@@ -100,7 +100,7 @@ void mount_routes(http::Router& r, OrgService& svc) {
         in.unit_id = b.opt_i64("unit_id");
         in.sex = b.opt_str("sex", 1);
         in.phone = b.opt_str("phone", 20);
-        in.initial_password = b.opt_str("initial_password", 256);
+        if (b.has("initial_password")) in.initial_password = b.secret("initial_password");
         return http::created(user_json(svc.create_user(p, in)));
     });
     r.add("PUT", "/api/v1/users/{id}", Guard::permission_of("org:user:update"), [&svc](const http::Request& req, const security::Principal& p) {
@@ -118,7 +118,7 @@ void mount_routes(http::Router& r, OrgService& svc) {
           [&svc](const http::Request& req, const security::Principal& p) {
               const auto id = req.id_param("id");
               http::Body b(req, {"new_password"});
-              svc.reset_password(p, id, b.str("new_password", 256));
+              svc.reset_password(p, id, b.secret("new_password"));
               return http::no_content();
           });
 

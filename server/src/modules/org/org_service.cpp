@@ -286,7 +286,8 @@ ImportSummary OrgService::import_units(const security::Principal& p, const io::S
     std::set<std::string> names, codes;
     for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
         const auto& row = sheet.rows[i];
-        const std::int64_t rowno = static_cast<std::int64_t>(i) + 2;
+        const std::int64_t rowno = i < sheet.source_rows.size() ? static_cast<std::int64_t>(sheet.source_rows[i])
+                                                                 : static_cast<std::int64_t>(i) + 2;
         Pending pd{rowno, {}, cell(row, c_parent)};
         pd.unit.name = cell(row, c_name);
         pd.unit.code = cell(row, c_code);

@@ -27,7 +27,7 @@ void mount_routes(http::Router& r, PolicyService& svc) {
               for (const auto& pol : svc.list(p)) items.push_back(to_json(pol));
               return http::ok({{"items", items}, {"total", items.size()}});
           });
-    r.add("PUT", "/api/v1/policies/{key}", Guard::permission_of("policy:policy:list"),
+    r.add("PUT", "/api/v1/policies/{key}", Guard::permission_of("policy:policy:update"),
           [&svc](const http::Request& req, const security::Principal& p) {
               http::Body body(req, {"value"});
               return http::ok(to_json(svc.update(p, req.param("key"), body.str("value", 500))));

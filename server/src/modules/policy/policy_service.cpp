@@ -36,7 +36,8 @@ std::string PolicyService::get_text(db::Tx& tx, const std::string& key) {
     return row->str("value");
 }
 
-std::vector<Policy> PolicyService::list(const security::Principal&) {
+std::vector<Policy> PolicyService::list(const security::Principal& p) {
+    if (!p.has("policy:policy:list")) throw core::Error::forbidden();
     return db_.read([](db::Tx& tx) {
         std::vector<Policy> out;
         for (const auto& r : tx.query(sql::kList)) out.push_back(policy_of(r));
@@ -49,6 +50,7 @@ Policy PolicyService::update(const security::Principal& p, const std::string& ke
         auto row = tx.query_one(sql::kGetFull, {key});
         if (!row) throw core::Error::not_found("参数不存在", "key");
         Policy pol = policy_of(*row);
+        if (!p.has("policy:policy:update")) throw core::Error::forbidden();
         const char* needed = pol.kind == "security" ? "policy:security:update" : "policy:general:update";
         if (!p.has(needed)) throw core::Error::forbidden();
         if (pol.value_type == "int") {

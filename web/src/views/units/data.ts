@@ -27,7 +27,7 @@ export interface Column {
 export function unitColumns(t: T): Column[] {
   return [
     { prop: 'name', label: t('units.name'), minWidth: 220 },
-    { prop: 'kind', label: t('units.kind'), width: 120, slot: 'kind' },
+    { prop: 'kind', label: t('units.kind'), minWidth: 150, slot: 'kind' },
     { prop: 'code', label: t('units.code'), minWidth: 140, slot: 'code' },
     { prop: 'aliases', label: t('units.aliases'), minWidth: 200, slot: 'aliases' },
   ]
