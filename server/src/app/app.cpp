@@ -8,7 +8,9 @@
 #include "modules/audit/audit_routes.hpp"
 #include "modules/auth/auth_routes.hpp"
 #include "modules/org/org_routes.hpp"
+#include "modules/plan/plan_routes.hpp"
 #include "modules/policy/policy_routes.hpp"
+#include "modules/supervision/supervision_routes.hpp"
 #include "security/keyring.hpp"
 
 namespace hulei::app {
@@ -20,12 +22,16 @@ public:
           auth(app.db(), app.clock(), app.keyring(), cost),
           org(app.db(), app.clock(), app.keyring(), cost),
           audit_log(app.db()),
+          plan(app.db(), app.clock(), org),
+          supervision(app.db(), app.clock(), plan, org),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
     auth::AuthService auth;
     org::OrgService org;
     audit_log::AuditLogService audit_log;
+    plan::PlanService plan;
+    supervision::SupervisionService supervision;
     http::StaticFiles static_files;
 };
 
@@ -58,6 +64,8 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     org::mount_routes(router_, services_->org);
     policy::mount_routes(router_, services_->policy);
     audit_log::mount_routes(router_, services_->audit_log);
+    plan::mount_routes(router_, services_->plan);
+    supervision::mount_routes(router_, services_->supervision);
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
 
@@ -72,5 +80,7 @@ namespace hulei::app {
 policy::PolicyService& policy_service(App& app) { return app.services().policy; }
 auth::AuthService& auth_service(App& app) { return app.services().auth; }
 org::OrgService& org_service(App& app) { return app.services().org; }
+plan::PlanService& plan_service(App& app) { return app.services().plan; }
+supervision::SupervisionService& supervision_service(App& app) { return app.services().supervision; }
 
 }  // namespace hulei::app

@@ -4,12 +4,16 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_service.hpp"
 #include "modules/org/org_service.hpp"
+#include "modules/plan/plan_service.hpp"
 #include "modules/policy/policy_service.hpp"
+#include "modules/supervision/supervision_service.hpp"
 
 namespace hulei::app {
 
 policy::PolicyService& policy_service(App& app);
 auth::AuthService& auth_service(App& app);
 org::OrgService& org_service(App& app);
+plan::PlanService& plan_service(App& app);
+supervision::SupervisionService& supervision_service(App& app);
 
 }  // namespace hulei::app

@@ -5,6 +5,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <condition_variable>
+#include <unordered_map>
 #include <map>
 #include <mutex>
 
@@ -95,6 +96,7 @@ struct Prepared {
     std::vector<std::string> strings;
     std::vector<soci::indicator> inds;
     std::vector<char> kinds;  // per parameter: 'i', 'd' or 's'
+    std::string signature;    // 'q' (returns rows) or 'e', then the parameter kinds
     std::shared_ptr<const std::vector<std::string>> names;
 };
 
@@ -141,12 +143,20 @@ public:
     }
 
     Prepared& prepare(std::string_view sql, const Params& params, bool with_rows) {
-        std::string key(sql);
-        key += with_rows ? "\x01q" : "\x01e";
-        for (const auto& p : params) key += kind_of(p);
-        auto it = cache_.find(key);
-        if (it != cache_.end()) return *it->second;
+        // Looked up by the SQL text without allocating; the variants of one text differ by row binding
+        // and parameter kinds.
+        char kinds[64];
+        std::size_t nk = 0;
+        kinds[nk++] = with_rows ? 'q' : 'e';
+        for (const auto& p : params)
+            if (nk < sizeof kinds) kinds[nk++] = kind_of(p);
+        const std::string_view signature(kinds, nk);
+        auto it = cache_.find(sql);
+        if (it != cache_.end())
+            for (auto& v : it->second)
+                if (v->signature == signature) return *v;
         auto p = std::make_unique<Prepared>(sql_);
+        p->signature.assign(signature);
         const auto n = params.size();
         p->ints.resize(n);
         p->doubles.resize(n);
@@ -164,7 +174,8 @@ public:
         p->st.prepare(std::string(sql));
         p->st.define_and_bind();
         auto& ref = *p;
-        cache_.emplace(std::move(key), std::move(p));
+        if (it == cache_.end()) it = cache_.emplace(std::string(sql), std::vector<std::unique_ptr<Prepared>>()).first;
+        it->second.push_back(std::move(p));
         return ref;
     }
 
@@ -207,6 +218,8 @@ public:
     }
 
     void raw(const std::string& sql) { sql_ << sql; }
+    /// Transaction control through the statement cache (prepared once per session).
+    void control(std::string_view sql) { exec(sql, {}); }
     Dialect dialect() const { return dialect_; }
     /// Drops cached statements (after a failed statement leaves one in an unknown state).
     void reset_cache() { cache_.clear(); }
@@ -214,7 +227,11 @@ public:
 private:
     Dialect dialect_;
     soci::session sql_;
-    std::map<std::string, std::unique_ptr<Prepared>, std::less<>> cache_;
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, std::vector<std::unique_ptr<Prepared>>, SqlHash, std::equal_to<>> cache_;
 };
 
 class SociTx : public Tx {
@@ -292,7 +309,7 @@ protected:
         const char* begin = dialect_ == Dialect::Sqlite ? (write ? "BEGIN IMMEDIATE" : "BEGIN")
                                                         : (write ? "BEGIN" : "BEGIN READ ONLY");
         try {
-            s->raw(begin);
+            s->control(begin);
         } catch (const std::exception& e) {
             rethrow_db_error(e);
         }
@@ -301,15 +318,17 @@ protected:
             fn(tx);
         } catch (...) {
             try {
+                s->reset_cache();
                 s->raw("ROLLBACK");
             } catch (...) {
             }
             throw;
         }
         try {
-            s->raw("COMMIT");
+            s->control("COMMIT");
         } catch (const std::exception& e) {
             try {
+                s->reset_cache();
                 s->raw("ROLLBACK");
             } catch (...) {
             }
@@ -394,6 +413,10 @@ std::string pg_keywords(const std::string& url) {
 std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
     try {
         if (url.rfind("sqlite:", 0) == 0) {
+            // Each connection is used by one thread at a time (the pool): SQLite's own per-call mutexes
+            // are not needed. Only possible before SQLite initialises; later calls are harmless no-ops.
+            static const int configured = sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+            (void)configured;
             std::string path = url.substr(7);
             return std::make_unique<PooledDatabase>(Dialect::Sqlite, url, "db=" + path + " timeout=10", pool_size);
         }

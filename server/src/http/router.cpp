@@ -63,8 +63,9 @@ Response error_response(int status, const std::string& code, const std::string& 
     return json_response(status, Json{{"error", err}});
 }
 
-void Router::add(std::string method, std::string pattern, Guard guard, Handler handler, std::size_t max_body) {
-    routes_.push_back({std::move(method), std::move(pattern), std::move(guard), std::move(handler), max_body});
+void Router::add(std::string method, std::string pattern, Guard guard, Handler handler, std::size_t max_body,
+                 Cost cost) {
+    routes_.push_back({std::move(method), std::move(pattern), std::move(guard), std::move(handler), max_body, cost});
 }
 
 namespace {
@@ -112,6 +113,11 @@ const Route* Router::match(const std::string& method, const std::string& path, R
 std::size_t Router::max_body_for(const std::string& method, const std::string& path) const {
     const Route* r = match(method, path, nullptr, nullptr);
     return r ? r->max_body : kDefaultMaxBody;
+}
+
+Cost Router::cost_for(const std::string& method, const std::string& path) const {
+    const Route* r = match(method, path, nullptr, nullptr);
+    return r ? r->cost : Cost::Quick;
 }
 
 Response Router::dispatch(Request& req) const {

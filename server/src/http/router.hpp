@@ -27,12 +27,17 @@ struct Guard {
 
 using Handler = std::function<Response(const Request&, const security::Principal&)>;
 
+/// How long a handler may take: Slow ones (argon2id password hashing) run on their own small pool so
+/// a burst of logins never holds up ordinary reads.
+enum class Cost { Quick, Slow };
+
 struct Route {
     std::string method;
     std::string pattern;   ///< e.g. /api/v1/units/{id}
     Guard guard;
     Handler handler;
     std::size_t max_body;  ///< largest accepted body in bytes
+    Cost cost;
 };
 
 /// Resolves the principal of a request from its session cookie (refreshing idle time), or nullopt.
@@ -45,12 +50,14 @@ class Router {
 public:
     void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
     void add(std::string method, std::string pattern, Guard guard, Handler handler,
-             std::size_t max_body = kDefaultMaxBody);
+             std::size_t max_body = kDefaultMaxBody, Cost cost = Cost::Quick);
     /// Routes requests that are not /api/ or /healthz or /metrics (the console's static files).
     void set_fallback(std::function<Response(const Request&)> f) { fallback_ = std::move(f); }
 
     /// The body limit for `method path` (the transport checks it before reading the body).
     std::size_t max_body_for(const std::string& method, const std::string& path) const;
+    /// The cost class of `method path` (Quick when no route matches).
+    Cost cost_for(const std::string& method, const std::string& path) const;
     /// Routes, authenticates, checks CSRF and permission, calls the handler, maps errors. Never throws.
     Response dispatch(Request& req) const;
     const std::vector<Route>& routes() const { return routes_; }

@@ -207,12 +207,13 @@ unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 /// What every connection of one server shares; outlives all its sessions.
 struct Shared {
-    Shared(const Router& r, ServerOptions o, std::size_t workers)
-        : router(r), options(std::move(o)), pool(workers) {}
+    Shared(const Router& r, ServerOptions o, std::size_t workers, std::size_t slow_workers)
+        : router(r), options(std::move(o)), pool(workers), slow_pool(slow_workers) {}
 
     const Router& router;
     ServerOptions options;
     net::thread_pool pool;
+    net::thread_pool slow_pool;
     std::shared_ptr<spdlog::logger> log;
     std::atomic<int> active{0};         ///< requests between header and written response
     std::atomic<bool> draining{false};  ///< stopping: answer in progress requests with Connection: close
@@ -324,7 +325,8 @@ private:
     /// Handlers may block (database, argon2id): they run on the worker pool, never on an I/O thread.
     void dispatch() {
         req_.body = std::move(parser_->get().body());
-        net::post(shared_.pool, [self = shared_from_this()] {
+        auto& pool = shared_.router.cost_for(req_.method, req_.path) == Cost::Slow ? shared_.slow_pool : shared_.pool;
+        net::post(pool, [self = shared_from_this()] {
             Response res;
             try {
                 res = self->shared_.router.dispatch(self->req_);
@@ -528,7 +530,8 @@ unsigned short Server::start() {
     if (m.running) return m.port;
     const int io_threads = m.options.io_threads > 0 ? m.options.io_threads : static_cast<int>(cores());
     const int workers = m.options.worker_threads > 0 ? m.options.worker_threads
-                                                     : static_cast<int>(std::max(4u, 2 * cores()));
+                                                     : static_cast<int>(cores());
+    const int slow_workers = std::max(1, m.options.slow_threads);
     const std::string where = m.options.host + ":" + std::to_string(m.options.port);
 
     auto rt = std::make_unique<Impl::Runtime>(io_threads);
@@ -546,7 +549,8 @@ unsigned short Server::start() {
     if (ec) throw core::Error::validation("listen_failed", "无法监听地址 " + where + "（" + ec.message() + "）", "listen");
     m.port = rt->acceptor.local_endpoint().port();
 
-    m.shared = std::make_unique<Shared>(m.router, m.options, static_cast<std::size_t>(workers));
+    m.shared = std::make_unique<Shared>(m.router, m.options, static_cast<std::size_t>(workers),
+                                        static_cast<std::size_t>(slow_workers));
     if (m.options.access_log) m.shared->log = access_logger();
     m.rt = std::move(rt);
     {
@@ -610,6 +614,7 @@ void Server::stop() {
         m.threads.clear();
         // Handlers still running post their replies to the stopped io_context, where they are dropped.
         m.shared->pool.join();
+        m.shared->slow_pool.join();
         // Destroying the io_context destroys the pending handlers and with them the sessions and sockets.
         m.rt.reset();
         m.shared.reset();

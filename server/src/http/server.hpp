@@ -15,7 +15,8 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;                    ///< 0 = pick a free port (tests)
     int io_threads = 0;                            ///< 0 = number of cores
-    int worker_threads = 0;                        ///< request handlers (database, argon2id); 0 = 2 × cores
+    int worker_threads = 0;                        ///< quick request handlers (database reads and writes); 0 = cores
+    int slow_threads = 2;                          ///< handlers marked Cost::Slow (argon2id)
     std::size_t max_header_bytes = 16 * 1024;
     std::chrono::seconds read_timeout{30};         ///< a whole request must arrive within this
     std::chrono::seconds idle_timeout{75};         ///< keep-alive connection with no request

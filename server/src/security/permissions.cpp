@@ -42,14 +42,20 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "auth:session:list", "auth:session:revoke", "auth:user:unlock", "auth:totp:reset",
           "policy:policy:list", "policy:policy:update", "policy:security:update"}},
         {"auditor", {"audit:log:list", "audit:log:verify"}},
-        {"leader", {"org:unit:list"}},
-        {"coordinator", {"org:unit:list"}},
-        {"unit_officer", {"org:unit:list"}},
-        {"police", {"org:unit:list"}},
-        {"judicial", {"org:unit:list"}},
-        {"school", {"org:unit:list"}},
-        {"village", {"org:unit:list"}},
-        {"womens_federation", {"org:unit:list"}},
+        // plan and supervision: the office (coordinator, leader) sees every task; units see and report their
+        // own (PlanService, SupervisionService). Only the coordinator changes campaigns and issues 督办.
+        {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
+        {"coordinator",
+         {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
+          "plan:progress:create", "plan:matrix:view", "plan:export", "supervision:action:list",
+          "supervision:action:create", "supervision:action:close"}},
+        {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"womens_federation",
+         {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
     };
     return t;
 }

@@ -68,7 +68,7 @@ void mount_routes(http::Router& r, AuthService& svc) {
         auto res = http::ok(me_json(result.me));
         res.set_header("Set-Cookie", session_cookie(result.token, req.secure));
         return res;
-    });
+    }, http::kDefaultMaxBody, http::Cost::Slow);
     r.add("POST", "/api/v1/auth/logout", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
         svc.logout(p);
         auto res = http::no_content();
@@ -80,7 +80,7 @@ void mount_routes(http::Router& r, AuthService& svc) {
     r.add("POST", "/api/v1/auth/password", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
         http::Body body(req, {"old_password", "new_password"});
         return http::ok(me_json(svc.change_password(p, body.secret("old_password"), body.secret("new_password"))));
-    });
+    }, http::kDefaultMaxBody, http::Cost::Slow);
     r.add("POST", "/api/v1/auth/totp/setup", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
         std::string password;
         if (!req.body.empty()) {
@@ -89,7 +89,7 @@ void mount_routes(http::Router& r, AuthService& svc) {
         }
         auto s = svc.totp_setup(p, password);
         return http::ok({{"secret", s.secret}, {"otpauth_uri", s.otpauth_uri}});
-    });
+    }, http::kDefaultMaxBody, http::Cost::Slow);
     r.add("POST", "/api/v1/auth/totp/enable", Guard::any_session(), [&svc](const http::Request& req, const security::Principal& p) {
         http::Body body(req, {"code"});
         return http::ok(me_json(svc.totp_enable(p, body.str("code", 16))));
@@ -97,7 +97,7 @@ void mount_routes(http::Router& r, AuthService& svc) {
     r.add("POST", "/api/v1/auth/totp/disable", Guard::authenticated(), [&svc](const http::Request& req, const security::Principal& p) {
         http::Body body(req, {"password"});
         return http::ok(me_json(svc.totp_disable(p, body.secret("password"))));
-    });
+    }, http::kDefaultMaxBody, http::Cost::Slow);
 
     r.add("GET", "/api/v1/sessions", Guard::permission_of("auth:session:list"),
           [&svc](const http::Request& req, const security::Principal& p) {

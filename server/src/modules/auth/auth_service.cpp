@@ -59,30 +59,31 @@ std::vector<std::string> AuthService::totp_required_roles(db::Tx& tx) {
 security::Principal AuthService::load_principal(db::Tx& tx, std::int64_t user_id) const {
     auto u = tx.query_one(sql::kUserById, {user_id});
     if (!u) throw core::Error::unauthenticated("unauthenticated", "请先登录");
+    return principal_of(tx, *u, totp_required_roles(tx));
+}
+
+security::Principal AuthService::principal_of(db::Tx& tx, const db::Row& u, const std::vector<std::string>& totp_roles) {
     security::Principal p;
-    p.user_id = user_id;
-    p.username = u->str("username");
-    p.display_name = u->str("display_name");
-    p.unit_id = u->i64("unit_id");
-    std::map<std::int64_t, std::size_t> index;
-    for (const auto& g : tx.query(sql::kGrantsOfUser, {user_id})) {
-        security::Grant grant;
-        grant.id = g.i64("id");
-        grant.role = g.str("role");
-        grant.scope = security::parse_scope(g.str("scope")).value_or(security::Scope::OwnUnit);
-        index[grant.id] = p.grants.size();
-        p.grants.push_back(std::move(grant));
+    p.user_id = u.i64("id");
+    p.username = u.str("username");
+    p.display_name = u.str("display_name");
+    p.unit_id = u.i64("unit_id");
+    for (const auto& g : tx.query(sql::kGrantsOfUser, {p.user_id})) {
+        const auto id = g.i64("id");
+        if (p.grants.empty() || p.grants.back().id != id) {
+            security::Grant grant;
+            grant.id = id;
+            grant.role = g.str("role");
+            grant.scope = security::parse_scope(g.str("scope")).value_or(security::Scope::OwnUnit);
+            p.grants.push_back(std::move(grant));
+        }
+        if (auto unit = g.opt_i64("unit_id")) p.grants.back().unit_ids.push_back(*unit);
     }
-    for (const auto& gu : tx.query(sql::kGrantUnitsOfUser, {user_id})) {
-        auto it = index.find(gu.i64("grant_id"));
-        if (it != index.end()) p.grants[it->second].unit_ids.push_back(gu.i64("unit_id"));
-    }
-    if (u->boolean("must_change_password")) {
+    if (u.boolean("must_change_password")) {
         p.stage = security::SessionStage::MustChangePassword;
-    } else if (u->is_null("totp_secret_enc")) {
-        const auto required = totp_required_roles(tx);
+    } else if (u.is_null("totp_secret_enc")) {
         for (const auto& g : p.grants)
-            if (std::find(required.begin(), required.end(), g.role) != required.end())
+            if (std::find(totp_roles.begin(), totp_roles.end(), g.role) != totp_roles.end())
                 p.stage = security::SessionStage::MustEnrollTotp;
     }
     return p;
@@ -205,13 +206,17 @@ std::optional<security::Principal> AuthService::authenticate(const std::string& 
     bool touch = false;
     auto p = db_.read([&](db::Tx& tx) -> std::optional<security::Principal> {
         auto s = tx.query_one(sql::kSessionByToken, {hash});
-        if (!s || !s->is_null("revoked_at") || s->i64("expires_at") <= now) return std::nullopt;
-        const auto idle = policy::PolicyService::get_int(tx, "session.idle_minutes") * kMinute;
-        if (s->i64("last_seen_at") + idle <= now) return std::nullopt;
-        auto user = tx.query_one(sql::kUserById, {s->i64("user_id")});
-        if (!user || !user->boolean("active")) return std::nullopt;
-        security::Principal pr = with_client(load_principal(tx, s->i64("user_id")), client);
-        pr.session_id = s->str("id");
+        if (!s || !s->is_null("revoked_at") || s->i64("expires_at") <= now || !s->boolean("active")) return std::nullopt;
+        std::int64_t idle_minutes = -1;
+        std::vector<std::string> totp_roles;
+        for (const auto& pol : tx.query(sql::kSessionPolicies)) {
+            if (pol.str("key") == "session.idle_minutes") idle_minutes = std::stoll(pol.str("value"));
+            else totp_roles = split_csv(pol.str("value"));
+        }
+        if (idle_minutes < 0) throw core::Error::internal("policy missing: session.idle_minutes");
+        if (s->i64("last_seen_at") + idle_minutes * kMinute <= now) return std::nullopt;
+        security::Principal pr = with_client(principal_of(tx, *s, totp_roles), client);
+        pr.session_id = s->str("session_id");
         pr.csrf_token = s->str("csrf_token");
         touch = now - s->i64("last_seen_at") >= kTouchEveryMs;
         return pr;

@@ -12,10 +12,10 @@ inline constexpr std::string_view kUserById =
     "u.totp_secret_enc, u.totp_pending_enc, u.totp_last_step, u.active, u.locked_until, un.name AS unit_name, "
     "un.kind AS unit_kind FROM users u JOIN units un ON un.id = u.unit_id WHERE u.id = :1";
 inline constexpr std::string_view kGrantsOfUser =
-    "SELECT id, role, scope FROM grants WHERE user_id = :1 ORDER BY id";
-inline constexpr std::string_view kGrantUnitsOfUser =
-    "SELECT gu.grant_id, gu.unit_id FROM grant_units gu JOIN grants g ON g.id = gu.grant_id WHERE g.user_id = :1 "
-    "ORDER BY gu.unit_id";
+    "SELECT g.id, g.role, g.scope, gu.unit_id FROM grants g LEFT JOIN grant_units gu ON gu.grant_id = g.id "
+    "WHERE g.user_id = :1 ORDER BY g.id, gu.unit_id";
+inline constexpr std::string_view kSessionPolicies =
+    "SELECT key, value FROM policies WHERE key IN ('session.idle_minutes', 'totp.required_roles')";
 inline constexpr std::string_view kCountFailures =
     "SELECT count(*) FROM login_failures WHERE username = :1 AND at >= :2";
 inline constexpr std::string_view kAddFailure = "INSERT INTO login_failures (username, at, ip) VALUES (:1, :2, :3)";
@@ -26,8 +26,9 @@ inline constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent) "
     "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9)";
 inline constexpr std::string_view kSessionByToken =
-    "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, revoked_at FROM sessions "
-    "WHERE token_hash = :1";
+    "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at, u.id, u.username, "
+    "u.display_name, u.unit_id, u.must_change_password, u.totp_secret_enc, u.active FROM sessions s "
+    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = :1";
 inline constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = :1 WHERE id = :2";
 inline constexpr std::string_view kRevokeSession =
     "UPDATE sessions SET revoked_at = :1 WHERE id = :2 AND revoked_at IS NULL";

@@ -102,7 +102,7 @@ void mount_routes(http::Router& r, OrgService& svc) {
         in.phone = b.opt_str("phone", 20);
         if (b.has("initial_password")) in.initial_password = b.secret("initial_password");
         return http::created(user_json(svc.create_user(p, in)));
-    });
+    }, http::kDefaultMaxBody, http::Cost::Slow);
     r.add("PUT", "/api/v1/users/{id}", Guard::permission_of("org:user:update"), [&svc](const http::Request& req, const security::Principal& p) {
         const auto id = req.id_param("id");
         http::Body b(req, {"display_name", "unit_id", "sex", "phone", "active"});
@@ -120,7 +120,7 @@ void mount_routes(http::Router& r, OrgService& svc) {
               http::Body b(req, {"new_password"});
               svc.reset_password(p, id, b.secret("new_password"));
               return http::no_content();
-          });
+          }, http::kDefaultMaxBody, http::Cost::Slow);
 
     r.add("GET", "/api/v1/users/{id}/grants", Guard::permission_of("org:grant:list"), [&svc](const http::Request& req, const security::Principal& p) {
         Json items = Json::array();

@@ -147,6 +147,35 @@ std::size_t matching_close(std::string_view s, std::size_t open) {
     return std::string_view::npos;
 }
 
+// Every bracket pair of a text, found in one pass (so that scanning a paragraph with many unmatched openers
+// stays linear). Pairs are what matching_close would give.
+class Brackets {
+public:
+    explicit Brackets(std::string_view s) {
+        std::vector<std::size_t> open;
+        for (std::size_t i = 0; i < s.size();) {
+            const CodePoint cp = decode(s, i);
+            if (is_opener(cp.value)) {
+                open.push_back(i);
+                pairs_.push_back({i, std::string_view::npos});
+            } else if (is_closer(cp.value) && !open.empty()) {
+                const auto it = std::lower_bound(pairs_.begin(), pairs_.end(), std::pair{open.back(), std::size_t{0}});
+                it->second = i;
+                open.pop_back();
+            }
+            i += cp.length;
+        }
+    }
+    /// The offset of the closer matching the opener at `open`, or npos.
+    std::size_t close_of(std::size_t open) const {
+        const auto it = std::lower_bound(pairs_.begin(), pairs_.end(), std::pair{open, std::size_t{0}});
+        return it != pairs_.end() && it->first == open ? it->second : std::string_view::npos;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> pairs_;  // (opener, closer), sorted by opener
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // Numbers.
 
@@ -342,19 +371,14 @@ Role classify_field(std::string_view key) {
 
 // A field label such as 责任单位： 牵头单位: 完成时限： 责任领导： at the start of `s`.
 std::optional<FieldLabel> match_field_label(std::string_view s) {
-    std::string key;
     std::size_t i = 0;
     int count = 0;
-    while (i < s.size() && count <= 8) {
-        const CodePoint cp = decode(s, i);
-        if (is_cjk(cp.value)) {
-            key.append(s.substr(i, cp.length));
-            ++count;
-        } else if (!is_space(cp.value) || key.empty()) {
-            break;
-        }
-        i += cp.length;
+    while (i < s.size() && count <= 8 && is_cjk(decode(s, i).value)) {
+        i += decode(s, i).length;
+        ++count;
     }
+    const std::string_view key = s.substr(0, i);
+    i = skip_spaces(s, i);
     if (key.empty() || i >= s.size()) return std::nullopt;
     const CodePoint colon = decode(s, i);
     if (colon.value != U'：' && colon.value != U':') return std::nullopt;
@@ -459,6 +483,7 @@ bool is_time(std::string_view t) { return has_date_number(t) || find_deadline(t)
 struct CleanUnit {
     std::string name;
     std::optional<Role> role;  // set by a verb or a marker: 牵头 → Lead, 配合 → Support, 负责 → General
+    bool marker = false;       // the role came from the unit's own "（牵头）", not a verb for the run before it
 };
 
 constexpr std::array<std::string_view, 26> kVerbs = {
@@ -476,9 +501,13 @@ Role verb_role(std::string_view verb) {
 // Where the bracket group that ends `t` opens, or npos when `t` does not end with a closed group.
 std::size_t last_group(std::string_view t) {
     if (t.empty() || !is_closer(decode_before(t, t.size()).value)) return std::string_view::npos;
-    const std::size_t close = t.size() - decode_before(t, t.size()).length;
-    for (std::size_t i = 0; i < close; i += decode(t, i).length)
-        if (is_opener(decode(t, i).value) && matching_close(t, i) == close) return i;
+    int depth = 0;
+    for (std::size_t i = t.size(); i > 0;) {
+        const CodePoint cp = decode_before(t, i);
+        i -= cp.length;
+        if (is_closer(cp.value)) ++depth;
+        if (is_opener(cp.value) && --depth == 0) return i;
+    }
     return std::string_view::npos;
 }
 
@@ -494,9 +523,11 @@ CleanUnit clean_unit(std::string_view token) {
                 trim(t.substr(inner_start, t.size() - decode_before(t, t.size()).length - inner_start));
             if (inner == "牵头" || inner == "牵头单位" || inner == "牵头部门") {
                 out.role = Role::Lead;
+                out.marker = true;
                 t = trim(t.substr(0, open));
             } else if (inner == "配合" || inner == "配合单位" || inner == "协办" || inner == "参与") {
                 out.role = Role::Support;
+                out.marker = true;
                 t = trim(t.substr(0, open));
             }
         }
@@ -515,11 +546,25 @@ CleanUnit clean_unit(std::string_view token) {
 
 // Whether a name reads like an organisation (used only to accept unlabelled annotations such as （A、B负责）).
 bool looks_like_unit(std::string_view name) {
+    for (std::string_view prose : {"要", "应当", "必须", "认真", "切实", "确保", "抓好", "做好", "进一步", "的"})
+        if (contains(name, prose)) return false;
     if (name.starts_with("各") || name.starts_with("有关") || name.starts_with("相关") || name.starts_with("全"))
         return true;
     if (name.empty()) return false;
     return in(decode_before(name, name.size()).value,
               U"局委办室所院会部处科队站心司团行台社校园区村镇乡街道府组庭馆厅署位门构织业联盟关股库厂场军协）)");
+}
+
+// `text` up to its first 。 outside brackets (what follows in an annotation is a remark: "…下同。").
+std::string_view first_sentence(std::string_view text) {
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); i += decode(text, i).length) {
+        const char32_t c = decode(text, i).value;
+        if (is_opener(c)) ++depth;
+        if (is_closer(c) && depth > 0) --depth;
+        if (depth == 0 && c == U'。') return text.substr(0, i);
+    }
+    return text;
 }
 
 struct UnitStats {
@@ -530,6 +575,7 @@ struct UnitStats {
 };
 
 void add_units(Annotation& a, std::string_view list, Role label_role, UnitStats& stats) {
+    list = first_sentence(list);
     const Role fallback = label_role == Role::Unlabeled ? Role::General : label_role;
     std::vector<std::pair<std::string, Role>> found;
     std::size_t pending = 0;  // units since the last verb: a verb applies to the run before it (A、B牵头)
@@ -542,7 +588,10 @@ void add_units(Annotation& a, std::string_view list, Role label_role, UnitStats&
         if (cp_count(unit.name) > 30) stats.too_long = true;
         found.emplace_back(std::move(unit.name), fallback);
         ++pending;
-        if (unit.role) {
+        if (unit.role && unit.marker) {
+            found.back().second = *unit.role;
+            --pending;
+        } else if (unit.role) {
             stats.verb = true;
             for (std::size_t k = found.size() - pending; k < found.size(); ++k) found[k].second = *unit.role;
             pending = 0;
@@ -552,6 +601,24 @@ void add_units(Annotation& a, std::string_view list, Role label_role, UnitStats&
         if (role == Role::Lead) a.marked_leads.push_back(name);
         a.units.push_back(std::move(name));
     }
+}
+
+// A bracket group holding only organisation names, "（县教育局、县公安局）": accepted where a sentence has ended.
+std::optional<Annotation> parse_bare_units(std::string_view content) {
+    content = trim_end_of(content, kTrailingPunct);
+    if (content.empty() || contains(content, "。") || contains(content, "：") || contains(content, ":"))
+        return std::nullopt;
+    Annotation a;
+    for (std::string_view token : split_units(content)) {
+        if (is_note(token) || is_time(token)) continue;
+        CleanUnit unit = clean_unit(token);
+        if (unit.name.empty()) continue;
+        if (!looks_like_unit(unit.name) || cp_count(unit.name) > 30) return std::nullopt;
+        if (unit.role == Role::Lead) a.marked_leads.push_back(unit.name);
+        a.units.push_back(std::move(unit.name));
+    }
+    if (a.units.empty()) return std::nullopt;
+    return a;
 }
 
 // The value of a 完成时限 field: its first clause, without a trailing 完成.
@@ -727,11 +794,12 @@ bool is_plan_title(std::string_view line) {
 
 // The first sentence of a paragraph (up to 。！？ outside brackets), without annotations and end punctuation.
 std::string title_of(std::string_view text) {
+    const Brackets brackets(text);
     std::size_t end = text.size();
     for (std::size_t i = 0; i < text.size();) {
         const CodePoint cp = decode(text, i);
         if (is_opener(cp.value)) {
-            const std::size_t close = matching_close(text, i);
+            const std::size_t close = brackets.close_of(i);
             if (close != std::string_view::npos) {
                 i = close + decode(text, close).length;
                 continue;
@@ -865,7 +933,12 @@ public:
             if (kind == LineKind::Annotation) {
                 plain_run = 0;
                 if (current_ < 0 || in_signature) continue;
-                if (auto annotation = parse_line_annotation(line)) add_block(*annotation, previous_annotation);
+                std::string joined(line);
+                if (const std::size_t value = value_line(k, line); value != 0) {
+                    joined += trim(lines_[value]);
+                    k = value;
+                }
+                if (auto annotation = parse_line_annotation(joined)) add_block(*annotation, previous_annotation);
                 previous_annotation = true;
                 continue;
             }
@@ -913,10 +986,24 @@ private:
     static std::optional<Annotation> parse_line_annotation(std::string_view line) {
         if (const CodePoint first = decode(line, 0); is_opener(first.value)) {
             const std::size_t close = matching_close(line, 0);
-            if (close != std::string_view::npos)
-                return parse_annotation(line.substr(first.length, close - first.length));
+            if (close != std::string_view::npos) {
+                const std::string_view content = line.substr(first.length, close - first.length);
+                if (auto a = parse_annotation(content)) return a;
+                return parse_bare_units(content);
+            }
         }
         return parse_annotation(line);
+    }
+
+    // For "责任单位：" ending its line, the next line when it holds the value (plain text); else 0.
+    std::size_t value_line(std::size_t k, std::string_view line) const {
+        if (!line.ends_with("：") && !line.ends_with(":")) return 0;
+        for (std::size_t j = k + 1; j < lines_.size(); ++j) {
+            const std::string_view next = trim(lines_[j]);
+            if (next.empty()) continue;
+            return classify_line(next) == LineKind::Text && !contains(next, "。") ? j : 0;
+        }
+        return 0;
     }
 
     bool restarts_top(const Label& label) const {
@@ -1176,9 +1263,10 @@ LineKind classify_line(std::string_view raw) {
     if (const CodePoint first = decode(line, 0); is_opener(first.value)) {
         const std::size_t close = matching_close(line, 0);
         if (close != std::string_view::npos &&
-            trim_end_of(line.substr(close + decode(line, close).length), kTrailingPunct).empty() &&
-            parse_annotation(line.substr(first.length, close - first.length)))
-            return LineKind::Annotation;
+            trim_end_of(line.substr(close + decode(line, close).length), kTrailingPunct).empty()) {
+            const std::string_view content = line.substr(first.length, close - first.length);
+            if (parse_annotation(content) || parse_bare_units(content)) return LineKind::Annotation;
+        }
     }
     if (is_date_line(line)) return LineKind::Date;
     if (is_end_marker(line)) return LineKind::EndMarker;
@@ -1219,16 +1307,20 @@ std::optional<Annotation> parse_annotation(std::string_view content) {
 }
 
 std::vector<FoundAnnotation> find_annotations(std::string_view paragraph) {
+    const Brackets brackets(paragraph);
     std::vector<FoundAnnotation> found;
     bool sentence_start = true;
     for (std::size_t i = 0; i < paragraph.size();) {
         const CodePoint cp = decode(paragraph, i);
         if (is_opener(cp.value)) {
-            const std::size_t close = matching_close(paragraph, i);
+            const std::size_t close = brackets.close_of(i);
             if (close != std::string_view::npos) {
                 const std::size_t end = close + decode(paragraph, close).length;
-                if (auto a = parse_annotation(paragraph.substr(i + cp.length, close - i - cp.length)))
-                    found.push_back({std::move(*a), i, end});
+                const std::string_view content = paragraph.substr(i + cp.length, close - i - cp.length);
+                std::optional<Annotation> a = parse_annotation(content);
+                if (!a && sentence_start && trim_end_of(paragraph.substr(end), kTrailingPunct).empty())
+                    a = parse_bare_units(content);
+                if (a) found.push_back({std::move(*a), i, end});
                 i = end;
                 sentence_start = false;
                 continue;
