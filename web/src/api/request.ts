@@ -3,6 +3,7 @@
 // 403 stage codes → the forced pages).
 import { ElMessage } from '@/utils/message'
 import { useAuthStore } from '@/stores/auth'
+import { boundRouter } from '@/router/navigation'
 import { i18n } from '@/locales'
 
 export const API_BASE = '/api/v1'
@@ -81,19 +82,14 @@ function notify(message: string): void {
   ElMessage({ type: 'error', message, grouping: true, showClose: true })
 }
 
-/** The router, loaded when first needed: the router's guard itself depends on this module. */
-async function getRouter() {
-  return (await import('@/router')).default
-}
-
-async function handleSessionErrors(err: ApiError, opts: RequestOptions): Promise<boolean> {
+function handleSessionErrors(err: ApiError, opts: RequestOptions): boolean {
+  const router = boundRouter()
   if (err.status === 401 && !opts.skipAuthRedirect) {
-    const router = await getRouter()
     const auth = useAuthStore()
     const wasSignedIn = !!auth.me
     auth.clear()
-    const current = router.currentRoute.value
-    if (current.path !== '/login') {
+    const current = router?.currentRoute.value
+    if (router && current && current.path !== '/login') {
       const redirect = current.fullPath && current.fullPath !== '/' ? current.fullPath : undefined
       void router.push({ path: '/login', query: redirect ? { redirect } : {} })
     }
@@ -102,11 +98,11 @@ async function handleSessionErrors(err: ApiError, opts: RequestOptions): Promise
     return true
   }
   if (err.status === 403 && err.code === 'password_change_required') {
-    void (await getRouter()).push('/account/password')
+    void router?.push('/account/password')
     return true
   }
   if (err.status === 403 && err.code === 'totp_enrollment_required') {
-    void (await getRouter()).push('/account/totp')
+    void router?.push('/account/totp')
     return true
   }
   return false
@@ -136,7 +132,7 @@ export async function request<T = unknown>(method: Method, path: string, opts: R
 
   if (!res.ok) {
     const err = await parseError(res)
-    const handled = await handleSessionErrors(err, opts)
+    const handled = handleSessionErrors(err, opts)
     if (!handled && !opts.silent) notify(err.message)
     throw err
   }

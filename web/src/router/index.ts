@@ -2,6 +2,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { routes } from './routes'
 import { decideNavigation } from './guard'
+import { bindRouter } from './navigation'
 import { useAuthStore } from '@/stores/auth'
 import { useAppStore } from '@/stores/app'
 import { i18n } from '@/locales'
@@ -11,6 +12,8 @@ const router = createRouter({
   routes,
   scrollBehavior: () => ({ top: 0 }),
 })
+
+bindRouter(router)
 
 router.beforeEach(async (to) => {
   const auth = useAuthStore()

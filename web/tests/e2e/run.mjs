@@ -157,6 +157,17 @@ async function click(page, selector) {
   await el.click()
 }
 
+/** Clicks `selector` and waits for the API call `method path` it causes; fails unless the status is `status`. */
+async function clickForApi(page, selector, method, path, status) {
+  const wanted = (r) => r.request().method() === method && new URL(r.url()).pathname === `/api/v1${path}`
+  const [resp] = await Promise.all([page.waitForResponse(wanted, { timeout: TIMEOUT }), click(page, selector)])
+  if (resp.status() !== status) {
+    const body = await resp.text().catch(() => '')
+    throw new Error(`${method} ${path} answered ${resp.status()} (expected ${status}): ${body}`)
+  }
+  return resp.json().catch(() => null)
+}
+
 /** Confirms the open Element Plus message box. */
 async function confirmBox(page) {
   await click(page, '.el-message-box .el-message-box__btns .el-button--primary')
@@ -209,7 +220,7 @@ async function enrolTotp(page) {
   const secret = ((await secretEl.textContent()) || '').trim()
   check(await page.locator(sel('totp-qr')).isVisible(), 'the enrolment page shows no QR code')
   await fill(page, 'totp-code', await freshTotp(secret))
-  await click(page, sel('totp-submit'))
+  await clickForApi(page, sel('totp-submit'), 'POST', '/auth/totp/enable', 200)
   await waitFor(page, async () => pathOf(page) !== '/account/totp', 'the enrolment to complete')
   return secret
 }
@@ -278,8 +289,7 @@ async function desktopPass(browser) {
     await click(page, `.unit-kind-popper ${sel('unit-kind-village')}`)
     await pickTreeNode(page, `.el-dialog ${sel('unit-parent')}`, 'unit-parent-popper', townName)
     await fill(page, 'unit-code', VILLAGE.code)
-    await click(page, sel('unit-save'))
-    await page.locator('.el-message--success').first().waitFor({ timeout: TIMEOUT })
+    await clickForApi(page, sel('unit-save'), 'POST', '/units', 201)
     const found = await apiGet(page, `/units?q=${encodeURIComponent(VILLAGE.name)}`)
     const unit = found.body?.items?.find((u) => u.code === VILLAGE.code)
     check(unit, `the new unit is not in GET /units?q=: ${JSON.stringify(found)}`)
@@ -297,8 +307,7 @@ async function desktopPass(browser) {
     await fill(page, 'user-display-name', USER.name)
     await pickTreeNode(page, `.el-dialog ${sel('user-unit')}`, 'user-unit-popper', VILLAGE.name)
     await fill(page, 'user-initial-password', USER.initial)
-    await click(page, sel('user-save'))
-    await page.locator('.el-message--success').first().waitFor({ timeout: TIMEOUT })
+    await clickForApi(page, sel('user-save'), 'POST', '/users', 201)
     const found = await apiGet(page, `/users?q=${encodeURIComponent(USER.username)}`)
     const user = found.body?.items?.find((u) => u.username === USER.username)
     check(user, `e2e.user is not in GET /users?q=: ${JSON.stringify(found)}`)
@@ -320,8 +329,7 @@ async function desktopPass(browser) {
     await click(page, `.el-drawer ${sel('grant-role')}`)
     await click(page, `.grant-role-popper ${sel('grant-role-village')}`)
     await click(page, `.el-drawer ${sel('grant-scope-own_unit')}`)
-    await click(page, sel('grant-submit'))
-    await page.locator('.el-message--success').first().waitFor({ timeout: TIMEOUT })
+    await clickForApi(page, sel('grant-submit'), 'POST', `/users/${userId}/grants`, 201)
     const grants = await apiGet(page, `/users/${userId}/grants`)
     const g = grants.body?.items?.find((x) => x.role === 'village')
     check(g && g.scope === 'own_unit', `the grant is not in GET /users/${userId}/grants: ${JSON.stringify(grants)}`)
@@ -367,7 +375,7 @@ async function desktopPass(browser) {
     await fill(page, 'old-password', USER.initial)
     await fill(page, 'new-password', USER.changed)
     await fill(page, 'confirm-password', USER.changed)
-    await click(page, sel('password-submit'))
+    await clickForApi(page, sel('password-submit'), 'POST', '/auth/password', 200)
     await waitForPath(page, '/', 'home after the password change')
     await page.locator(sel('greeting')).waitFor({ state: 'visible', timeout: TIMEOUT })
     const unit = (await page.locator(sel('home-unit')).innerText()).trim()

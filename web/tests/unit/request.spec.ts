@@ -7,7 +7,7 @@ const { push, currentRoute, message } = vi.hoisted(() => ({
   currentRoute: { value: { path: '/units', fullPath: '/units?q=村' } },
   message: vi.fn(),
 }))
-vi.mock('@/router', () => ({ default: { push, currentRoute } }))
+vi.mock('@/router/navigation', () => ({ boundRouter: () => ({ push, currentRoute }) }))
 vi.mock('@/utils/message', () => ({ ElMessage: message, ElMessageBox: {} }))
 
 import { ApiError, buildUrl, http, request } from '@/api/request'

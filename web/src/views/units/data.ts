@@ -22,11 +22,13 @@ export interface Column {
   minWidth?: number
   width?: number
   slot?: string
+  /** Ellipsis with a tooltip instead of wrapping (long names in a deep tree). */
+  tooltip?: boolean
 }
 
 export function unitColumns(t: T): Column[] {
   return [
-    { prop: 'name', label: t('units.name'), minWidth: 220 },
+    { prop: 'name', label: t('units.name'), minWidth: 260, tooltip: true },
     { prop: 'kind', label: t('units.kind'), minWidth: 150, slot: 'kind' },
     { prop: 'code', label: t('units.code'), minWidth: 140, slot: 'code' },
     { prop: 'aliases', label: t('units.aliases'), minWidth: 200, slot: 'aliases' },
