@@ -40,7 +40,7 @@ echo "$out" | grep -q '"created":0'; check "nothing counted as created" $?
 [ "$(count "SELECT count(*) FROM units WHERE name = '蓝天村'")" -eq 0 ]; check "all or nothing: the good row was not written" $?
 
 printf '名称,类型,上级单位,编码,别名\n绿野村,村（社区）,五团镇,WT-V92,"绿野、绿野社区"\n' > "$tmp/sheet.csv"
-(cd "$tmp" && libreoffice --headless -env:UserInstallation="file://$tmp/lo" --convert-to xlsx sheet.csv >/dev/null 2>&1)
+(cd "$tmp" && libreoffice --headless -env:UserInstallation="file://$tmp/lo" --infilter="CSV:44,34,76" --convert-to xlsx sheet.csv >/dev/null 2>&1)
 "$bin" units import "$tmp/sheet.xlsx" | grep -q '"created":1'; check "units import reads an .xlsx saved by LibreOffice" $?
 [ "$(count "SELECT count(*) FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.name = '绿野村'")" -eq 2 ]
 check "aliases split on 、" $?
