@@ -1,8 +1,12 @@
 // libFuzzer target for the plan parser: any bytes must parse and serialise without crashing or throwing.
-// Build and run (from the repository root):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iserver/src \
-//       server/src/modules/plan/plan_parser.cpp server/fuzz/plan_parser_fuzz.cpp -o /tmp/plan_parser_fuzz
-//   /tmp/plan_parser_fuzz -max_total_time=20 -max_len=8192 server/tests/plan_samples
+// Build and run from the repository root (new inputs go to the first, scratch corpus directory; the samples
+// only seed it):
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+//       -Iserver/src server/src/modules/plan/plan_parser.cpp server/fuzz/plan_parser_fuzz.cpp \
+//       -o /tmp/plan_parser_fuzz
+//   mkdir -p /tmp/plan_fuzz_corpus
+//   /tmp/plan_parser_fuzz -max_total_time=20 -max_len=8192 -artifact_prefix=/tmp/ /tmp/plan_fuzz_corpus \
+//       server/tests/plan_samples
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -132,6 +132,15 @@ std::size_t skip_spaces(std::string_view s, std::size_t i) {
     return i;
 }
 
+// `s` with line breaks removed: the lines of a paragraph wrapped in a .txt joined again.
+std::string without_line_breaks(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s)
+        if (c != '\n' && c != '\r') out += c;
+    return out;
+}
+
 // Byte offset of the closer matching the opener at `open`, or npos. Bracket kinds may be mixed (（…)).
 std::size_t matching_close(std::string_view s, std::size_t open) {
     int depth = 0;
@@ -349,7 +358,7 @@ bool is_cjk(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
 Role classify_field(std::string_view key) {
     auto has = [&](std::string_view w) { return contains(key, w); };
-    if (has("领导") || key.ends_with("人")) return Role::Leader;
+    if (key.ends_with("领导") || key.ends_with("人")) return Role::Leader;
     if (has("时限") || has("期限") || has("完成时间") || has("截止时间") || has("办结时间") || has("时间节点") ||
         has("完成日期"))
         return Role::Deadline;
@@ -359,9 +368,9 @@ Role classify_field(std::string_view key) {
                                                              "主办", "参与", "协助", "主责"};
     const bool bare = std::find(kBare.begin(), kBare.end(), key) != kBare.end();
     const bool unit_end = std::any_of(kUnitEnds.begin(), kUnitEnds.end(), [&](auto e) { return key.ends_with(e); });
-    static constexpr std::array<std::string_view, 17> kDuty = {"责任", "牵头", "配合", "协办", "协作", "参与",
+    static constexpr std::array<std::string_view, 18> kDuty = {"责任", "牵头", "配合", "协办", "协作", "参与",
                                                               "参加", "主办", "主责", "承办", "实施", "落实",
-                                                              "负责", "协同", "协助", "具体", "主要"};
+                                                              "负责", "协同", "协助", "协调", "具体", "主要"};
     const bool duty = std::any_of(kDuty.begin(), kDuty.end(), [&](auto d) { return has(d); });
     if (!bare && !(unit_end && duty)) return Role::Unlabeled;
     if (has("牵头") || has("主办") || has("主责")) return Role::Lead;
@@ -427,7 +436,10 @@ std::vector<Field> split_fields(std::string_view content) {
     return fields;
 }
 
-// Splits a unit list on 、，,；; and white space, keeping bracketed parts whole (各村（社区）).
+bool looks_like_unit(std::string_view name);
+
+// Splits a unit list on 、，,；; and on spaces after a complete name (not on line breaks: a name may wrap),
+// keeping bracketed parts whole (各村（社区）).
 std::vector<std::string_view> split_units(std::string_view list) {
     std::vector<std::string_view> tokens;
     std::size_t start = 0;
@@ -445,9 +457,10 @@ std::vector<std::string_view> split_units(std::string_view list) {
         } else if (depth == 0 && in(cp.value, kUnitSeparators)) {
             push(i);
             start = i + cp.length;
-        } else if (depth == 0 && is_space(cp.value)) {
+        } else if (depth == 0 && is_space(cp.value) && cp.value != U'\n' && cp.value != U'\r') {
             const std::size_t next = skip_spaces(list, i);
-            if (next < list.size() && !is_opener(decode(list, next).value)) {
+            if (next < list.size() && !is_opener(decode(list, next).value) &&
+                looks_like_unit(trim(list.substr(start, i - start)))) {
                 push(i);
                 start = next;
             }
@@ -516,20 +529,17 @@ CleanUnit clean_unit(std::string_view token) {
     std::string_view t = trim_end_of(token, kTrailingPunct);
     if (t.starts_with("由")) t = trim(t.substr(std::string_view("由").size()));
     if (const std::size_t open = last_group(t); open != std::string_view::npos && open > 0) {
-        // 县教育局（牵头）
-        {
-            const std::size_t inner_start = open + decode(t, open).length;
-            const std::string_view inner =
-                trim(t.substr(inner_start, t.size() - decode_before(t, t.size()).length - inner_start));
-            if (inner == "牵头" || inner == "牵头单位" || inner == "牵头部门") {
-                out.role = Role::Lead;
-                out.marker = true;
-                t = trim(t.substr(0, open));
-            } else if (inner == "配合" || inner == "配合单位" || inner == "协办" || inner == "参与") {
-                out.role = Role::Support;
-                out.marker = true;
-                t = trim(t.substr(0, open));
-            }
+        const std::size_t inner_start = open + decode(t, open).length;
+        const std::string_view inner =
+            trim(t.substr(inner_start, t.size() - decode_before(t, t.size()).length - inner_start));
+        if (inner == "牵头" || inner == "牵头单位" || inner == "牵头部门") {  // 县教育局（牵头）
+            out.role = Role::Lead;
+            out.marker = true;
+            t = trim(t.substr(0, open));
+        } else if (inner == "配合" || inner == "配合单位" || inner == "协办" || inner == "参与") {
+            out.role = Role::Support;
+            out.marker = true;
+            t = trim(t.substr(0, open));
         }
     }
     for (std::string_view verb : kVerbs) {
@@ -540,7 +550,7 @@ CleanUnit clean_unit(std::string_view token) {
         }
     }
     if (t.size() > std::string_view("等").size() && t.ends_with("等")) t.remove_suffix(std::string_view("等").size());
-    out.name = std::string(trim_end_of(t, kTrailingPunct));
+    out.name = without_line_breaks(trim_end_of(t, kTrailingPunct));
     return out;
 }
 
@@ -631,18 +641,14 @@ std::optional<std::string> deadline_value(std::string_view value) {
         }
     }
     std::string_view v = trim_end_of(value.substr(0, end), kTrailingPunct);
-    if (v.size() > std::string_view("完成").size() && v.ends_with("完成")) v = trim(v.substr(0, v.size() - 6));
+    constexpr std::string_view kDone = "完成";
+    if (v.size() > kDone.size() && v.ends_with(kDone)) v = trim(v.substr(0, v.size() - kDone.size()));
     if (v.empty()) return std::nullopt;
     return std::string(v);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Deadlines.
-
-struct Span {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-};
 
 bool is_clause_break(char32_t c) {
     return in(c, U"。！？!?；;，,：:、") || is_opener(c) || is_closer(c) || c == U'“' || c == U'”';
@@ -652,42 +658,33 @@ bool is_clause_break(char32_t c) {
 std::optional<std::size_t> date_deadline_at(std::string_view s, std::size_t i) {
     const std::string_view rest = s.substr(i);
     std::size_t j = year_prefix(rest);
-    const bool year = j != 0;
-    bool anchored = year;
-    if (!year && rest.starts_with("年底")) {
-        j = std::string_view("年").size();
-        anchored = true;
+    if (j == 0 && (rest.starts_with("年底") || rest.starts_with("年内"))) j = std::string_view("年").size();
+    bool dated = j != 0;
+    auto take = [&](std::string_view word) {
+        if (!rest.substr(j).starts_with(word)) return false;
+        j += word.size();
+        return true;
+    };
+    auto take_numbered = [&](std::string_view unit) {
+        const std::size_t n = numbered(rest.substr(j), unit);
+        j += n;
+        return n != 0;
+    };
+    if (!take("底") && !take("上半年") && !take("下半年") && take_numbered("月")) {
+        dated = true;
+        take("份");
+        const bool part = take("上旬") || take("中旬") || take("下旬") || take("底") || take("末") || take("初") ||
+                          take("中");
+        if (!part && !take_numbered("日")) take_numbered("号");
     }
-    const std::string_view after_year = rest.substr(j);
-    if (after_year.starts_with("底")) {
-        j += std::string_view("底").size();
-    } else if (after_year.starts_with("上半年") || after_year.starts_with("下半年")) {
-        j += std::string_view("上半年").size();
-    } else if (const std::size_t m = numbered(after_year, "月"); m != 0) {
-        j += m;
-        anchored = true;
-        if (rest.substr(j).starts_with("份")) j += std::string_view("份").size();
-        bool part = false;
-        for (std::string_view p : {"上旬", "中旬", "下旬", "底", "末", "初", "中"}) {
-            if (rest.substr(j).starts_with(p)) {
-                j += p.size();
-                part = true;
-                break;
-            }
-        }
-        if (!part) {
-            std::size_t day = numbered(rest.substr(j), "日");
-            if (day == 0) day = numbered(rest.substr(j), "号");
-            j += day;
-        }
-    } else if (!year || !after_year.starts_with("内")) {
-        if (!anchored || !after_year.starts_with("前")) return std::nullopt;
-    }
-    if (!anchored) return std::nullopt;
-    const std::string_view tail = rest.substr(j);
+    if (!dated) return std::nullopt;
     for (std::string_view suffix : {"以前", "之前", "前", "内"})
-        if (tail.starts_with(suffix)) return i + j + suffix.size();
-    if (tail.starts_with("完成")) return i + j;
+        if (take(suffix)) return i + j;
+    if (rest.substr(j).starts_with("完成")) return i + j;
+    // "完成时间为2024年12月": a deadline named in prose.
+    const std::string_view before = trim_end_of(s.substr(0, i), U"：:为是在于");
+    for (std::string_view label : {"时限", "完成时间", "截止时间", "截止日期", "完成日期", "时间节点"})
+        if (before.ends_with(label)) return i + j;
     return std::nullopt;
 }
 
@@ -778,7 +775,7 @@ bool has_inner_punctuation(std::string_view s) {
 // A short line that could be a heading: no sentence punctuation, not numbered, not a date or a page number.
 bool is_title_like(std::string_view line) {
     const std::size_t n = cp_count(line);
-    if (n < 2 || n > 80 || has_inner_punctuation(line)) return false;
+    if (n < 2 || n > 80 || has_inner_punctuation(line) || is_opener(decode(line, 0).value)) return false;
     return !match_label(line) && !is_page_noise(line) && !is_date_line(line) && !is_doc_number(line);
 }
 
@@ -880,17 +877,20 @@ struct Segment {
 struct Node {
     PlanItem item;
     LabelKind kind = LabelKind::Chinese;
-    int value = 0;
     int parent = -1;
     int last_ordinal = 0;  // value of the last 一是-style child
     bool has_children = false;
     std::vector<Segment> segments;
-    std::vector<std::string> units;  // collected in written order, resolved at the end
-    std::vector<std::string> marked_leads;
-    std::optional<std::string> labelled_deadline;
+    Annotation responsibility;  // every annotation attributed to the item, in written order
     std::size_t skip_segment = std::string::npos;  // a segment whose final annotation is handled as a block
     std::size_t skip_from = 0;                     // where that annotation starts
 };
+
+void append(Annotation& into, const Annotation& from) {
+    into.units.insert(into.units.end(), from.units.begin(), from.units.end());
+    into.marked_leads.insert(into.marked_leads.end(), from.marked_leads.begin(), from.marked_leads.end());
+    if (!into.deadline) into.deadline = from.deadline;
+}
 
 // A separate annotation line (or the annotation ending a paragraph split by 一是/二是).
 struct Block {
@@ -905,6 +905,7 @@ public:
 
     std::vector<PlanItem> build(std::size_t from) {
         count_repeats(from);
+        const bool indented = uses_indentation(from);
         bool previous_annotation = false;
         bool in_signature = false;
         std::size_t plain_run = 0;
@@ -928,6 +929,7 @@ public:
                 if (!nodes_.empty()) drop_signature(plain_run);
                 in_signature = !nodes_.empty();
                 plain_run = 0;
+                last_ended_sentence = true;
                 continue;
             }
             if (kind == LineKind::Annotation) {
@@ -940,6 +942,7 @@ public:
                 }
                 if (auto annotation = parse_line_annotation(joined)) add_block(*annotation, previous_annotation);
                 previous_annotation = true;
+                last_ended_sentence = true;
                 continue;
             }
             if (kind == LineKind::Item) {
@@ -955,8 +958,12 @@ public:
                 }
             }
             if (in_signature || current_ < 0) continue;
-            if (last_ended_sentence && nodes_[current_].kind == LabelKind::Ordinal) return_to_parent();
-            add_text(line, number, true, next_starts_second(k));
+            if (last_ended_sentence && nodes_[current_].kind == LabelKind::Ordinal && nodes_[current_].parent >= 0)
+                return_to_parent();
+            // In a .txt whose paragraphs start indented, an unindented line after an unfinished one is the same
+            // paragraph wrapped.
+            const bool wrapped = indented && !last_ended_sentence && !is_space(decode(lines_[k], 0).value);
+            add_text(line, number, true, next_starts_second(k), wrapped);
             ++plain_run;
             last_ended_sentence = ends_sentence(line);
         }
@@ -968,8 +975,21 @@ private:
     std::vector<Node> nodes_;
     std::vector<int> stack_;
     int current_ = -1;
+    int root_last_ordinal_ = 0;
     std::vector<Block> blocks_;
     std::unordered_map<std::string_view, int> repeats_;
+
+    // Whether paragraphs start indented (text extracted from a printed page), at least one line in five.
+    bool uses_indentation(std::size_t from) const {
+        std::size_t lines = 0;
+        std::size_t indented = 0;
+        for (std::size_t k = from; k < lines_.size(); ++k) {
+            if (trim(lines_[k]).empty()) continue;
+            ++lines;
+            if (is_space(decode(lines_[k], 0).value)) ++indented;
+        }
+        return lines > 0 && indented * 5 >= lines;
+    }
 
     void count_repeats(std::size_t from) {
         for (std::size_t k = from; k < lines_.size(); ++k) {
@@ -1019,10 +1039,13 @@ private:
         return nodes_[top].kind == LabelKind::Ordinal ? nodes_[top].parent : top;
     }
 
+    // The value of the last 一是-style item directly under `owner` (-1: the top level).
+    int last_ordinal(int owner) const { return owner >= 0 ? nodes_[owner].last_ordinal : root_last_ordinal_; }
+
     bool accepts_line_ordinal(const Label& label) const {
         if (label.value == 1) return true;
         const int owner = ordinal_owner();
-        return owner >= 0 && nodes_[owner].last_ordinal + 1 == label.value;
+        return last_ordinal(owner) + 1 == label.value;
     }
 
     bool next_starts_second(std::size_t k) const {
@@ -1049,13 +1072,14 @@ private:
         }
         Node node;
         node.kind = label.kind;
-        node.value = label.value;
         node.parent = stack_.empty() ? -1 : stack_.back();
         if (node.parent >= 0) {
             Node& parent = nodes_[node.parent];
             parent.has_children = true;
             if (label.kind == LabelKind::Ordinal) parent.last_ordinal = label.value;
             node.item.labels = parent.item.labels;
+        } else if (label.kind == LabelKind::Ordinal) {
+            root_last_ordinal_ = label.value;
         }
         node.item.labels.push_back(label.canonical);
         node.item.level = static_cast<int>(stack_.size());
@@ -1069,14 +1093,18 @@ private:
         current_ = stack_.back();
     }
 
-    void add_text(std::string_view text, int line, bool whole_line, bool next_starts_second) {
+    void add_text(std::string_view text, int line, bool whole_line, bool next_starts_second, bool wrapped = false) {
         text = trim(text);
         const int owner = ordinal_owner();
-        const int first = owner >= 0 ? nodes_[owner].last_ordinal + 1 : 1;
+        const int first = last_ordinal(owner) + 1;
         const std::vector<OrdinalSplit> splits = ordinal_splits(text, first, next_starts_second);
         const std::string_view head = trim(text.substr(0, splits.empty() ? text.size() : splits.front().at));
-        if (!head.empty() || (splits.empty() && nodes_[current_].segments.empty()))
-            nodes_[current_].segments.push_back({std::string(head), whole_line && splits.empty()});
+        std::vector<Segment>& segments = nodes_[current_].segments;
+        if (wrapped && !segments.empty()) {
+            segments.back().text.append(head);
+        } else if (!head.empty() || (splits.empty() && segments.empty())) {
+            segments.push_back({std::string(head), whole_line && splits.empty()});
+        }
         for (std::size_t s = 0; s < splits.size(); ++s) {
             const OrdinalSplit& split = splits[s];
             Label label;
@@ -1104,14 +1132,9 @@ private:
         blocks_.push_back({found.back().annotation, index, nodes_.size()});
     }
 
-    void add_block(const Annotation& annotation, bool merge) {
-        if (merge && !blocks_.empty() && blocks_.back().next_item == nodes_.size()) {
-            Block& block = blocks_.back();
-            block.annotation.units.insert(block.annotation.units.end(), annotation.units.begin(),
-                                          annotation.units.end());
-            block.annotation.marked_leads.insert(block.annotation.marked_leads.end(),
-                                                 annotation.marked_leads.begin(), annotation.marked_leads.end());
-            if (!block.annotation.deadline) block.annotation.deadline = annotation.deadline;
+    void add_block(const Annotation& annotation, bool continues_previous) {
+        if (continues_previous && !blocks_.empty() && blocks_.back().next_item == nodes_.size()) {
+            append(blocks_.back().annotation, annotation);
             return;
         }
         blocks_.push_back({annotation, current_, nodes_.size()});
@@ -1128,12 +1151,6 @@ private:
         }
     }
 
-    static void merge(Node& node, const Annotation& a) {
-        node.units.insert(node.units.end(), a.units.begin(), a.units.end());
-        node.marked_leads.insert(node.marked_leads.end(), a.marked_leads.begin(), a.marked_leads.end());
-        if (!node.labelled_deadline) node.labelled_deadline = a.deadline;
-    }
-
     bool inside(std::size_t index, int ancestor) const {
         for (int p = nodes_[index].parent; p >= 0; p = nodes_[p].parent)
             if (p == ancestor) return true;
@@ -1142,7 +1159,7 @@ private:
 
     bool subtree_has_units(int root) const {
         for (std::size_t i = static_cast<std::size_t>(root) + 1; i < nodes_.size() && inside(i, root); ++i)
-            if (!nodes_[i].units.empty()) return true;
+            if (!nodes_[i].responsibility.units.empty()) return true;
         return false;
     }
 
@@ -1152,23 +1169,30 @@ private:
         const int parent = nodes_[after].parent;
         if (parent < 0) return after;
         const bool closes = block.next_item >= nodes_.size() || !inside(block.next_item, parent);
-        if (closes && nodes_[parent].units.empty() && !subtree_has_units(parent)) return parent;
+        if (closes && nodes_[parent].responsibility.units.empty() && !subtree_has_units(parent)) return parent;
         return after;
     }
 
     std::vector<PlanItem> finish() {
         for (Node& node : nodes_) {
+            // The whole own text at once, so that an annotation wrapped over two lines is still one.
+            std::string& body = node.item.body;
+            std::size_t skip_at = std::string::npos;
             for (std::size_t s = 0; s < node.segments.size(); ++s) {
                 const std::string& text = node.segments[s].text;
-                for (const FoundAnnotation& f : find_annotations(text)) {
-                    if (s == node.skip_segment && f.begin >= node.skip_from) break;
-                    merge(node, f.annotation);
-                }
+                if (text.empty()) continue;
+                if (!body.empty()) body += '\n';
+                if (s == node.skip_segment) skip_at = body.size() + node.skip_from;
+                body += text;
+            }
+            for (const FoundAnnotation& f : find_annotations(body)) {
+                if (f.begin >= skip_at) break;
+                append(node.responsibility, f.annotation);
             }
         }
         for (const Block& block : blocks_) {
             if (block.after < 0) continue;
-            merge(nodes_[block_target(block)], block.annotation);
+            append(nodes_[block_target(block)].responsibility, block.annotation);
         }
         std::vector<PlanItem> items;
         items.reserve(nodes_.size());
@@ -1176,18 +1200,13 @@ private:
             PlanItem item = std::move(node.item);
             for (const Segment& segment : node.segments) {
                 if (segment.text.empty()) continue;
-                if (!item.body.empty()) item.body += '\n';
-                item.body += segment.text;
-            }
-            for (const Segment& segment : node.segments) {
-                if (segment.text.empty()) continue;
                 item.title = title_of(segment.text);
                 break;
             }
-            Annotation all{std::move(node.units), std::move(node.marked_leads), std::nullopt};
-            item.units = lead_first(all);
+            item.units = lead_first(node.responsibility);
             if (!item.units.empty()) item.lead = item.units.front();
-            item.deadline = node.labelled_deadline ? node.labelled_deadline : find_deadline(item.body);
+            item.deadline = node.responsibility.deadline;
+            if (!item.deadline) item.deadline = find_deadline(without_line_breaks(item.body));
             items.push_back(std::move(item));
         }
         return items;
@@ -1309,7 +1328,8 @@ std::optional<Annotation> parse_annotation(std::string_view content) {
 std::vector<FoundAnnotation> find_annotations(std::string_view paragraph) {
     const Brackets brackets(paragraph);
     std::vector<FoundAnnotation> found;
-    bool sentence_start = true;
+    bool sentence_start = true;  // after 。；！？ — where a bare unit list may stand
+    bool clause_start = true;    // after those, a comma or a line break — where a field label may start
     for (std::size_t i = 0; i < paragraph.size();) {
         const CodePoint cp = decode(paragraph, i);
         if (is_opener(cp.value)) {
@@ -1317,12 +1337,14 @@ std::vector<FoundAnnotation> find_annotations(std::string_view paragraph) {
             if (close != std::string_view::npos) {
                 const std::size_t end = close + decode(paragraph, close).length;
                 const std::string_view content = paragraph.substr(i + cp.length, close - i - cp.length);
+                const std::string_view line_rest = paragraph.substr(end, paragraph.find('\n', end) - end);
                 std::optional<Annotation> a = parse_annotation(content);
-                if (!a && sentence_start && trim_end_of(paragraph.substr(end), kTrailingPunct).empty())
+                if (!a && sentence_start && trim_end_of(line_rest, kTrailingPunct).empty())
                     a = parse_bare_units(content);
                 if (a) found.push_back({std::move(*a), i, end});
                 i = end;
                 sentence_start = false;
+                clause_start = false;
                 continue;
             }
             const std::string_view rest = paragraph.substr(i + cp.length);
@@ -1331,18 +1353,25 @@ std::vector<FoundAnnotation> find_annotations(std::string_view paragraph) {
                 break;
             }
         }
-        if (sentence_start && !is_space(cp.value)) {
+        if (clause_start && !is_space(cp.value)) {
             sentence_start = false;
+            clause_start = false;
             if (auto field = match_field_label(paragraph.substr(i)); field && field->role != Role::Unlabeled) {
                 std::size_t end = i;
-                while (end < paragraph.size() && decode(paragraph, end).value != U'。')
+                char32_t last = 0;  // the sentence ends at 。, or at a line break not following a separator
+                while (end < paragraph.size()) {
+                    const char32_t c = decode(paragraph, end).value;
+                    if (c == U'。' || (c == U'\n' && !in(last, kUnitSeparators) && !in(last, U"：:"))) break;
+                    if (!is_space(c)) last = c;
                     end += decode(paragraph, end).length;
+                }
                 if (auto a = parse_annotation(paragraph.substr(i, end - i))) found.push_back({std::move(*a), i, end});
                 i = end;
                 continue;
             }
         }
         if (in(cp.value, kSentenceEnds) || in(cp.value, U"；;")) sentence_start = true;
+        if (sentence_start || in(cp.value, U"，,\n")) clause_start = true;
         i += cp.length;
     }
     return found;

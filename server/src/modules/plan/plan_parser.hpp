@@ -37,17 +37,20 @@ struct ParsedPlan {
 /// - Numbering kinds 一、 （一） 1.(1、1．) （1）(1）) ① 一是; a kind already open becomes a sibling, a kind
 ///   ranked above the open ones (一 > （一） > 1 > （1） > ① > 一是) closes them, any other nests below.
 ///   一是/二是 also split a paragraph when they start a sentence or clause (at least two in sequence).
-/// - Annotations: bracket groups (（）()[]【】) holding labelled fields (责任单位：… 牵头单位：… 配合单位：…
-///   完成时限：… 责任领导：… — leaders are ignored) or verb-marked lists (A牵头，B、C配合 / A、B负责), and
-///   "责任单位：…" sentences, belong to the item whose text holds them. A separate annotation line belongs to the
-///   item whose text it follows, except that when it closes a section (the next item is outside the parent),
-///   and neither the parent nor any item inside it has units, it belongs to the parent. The same applies to an
-///   annotation ending a paragraph split by inline 一是/二是.
+/// - Annotations: bracket groups (（）()[]【】〔〕) holding labelled fields (责任单位：… 牵头单位：… 配合单位：…
+///   完成时限：… 责任领导：… — leaders are ignored), verb-marked lists (A牵头，B、C配合 / A、B负责) or, right
+///   after a sentence, a bare list of organisation names; and "责任单位：…" clauses. They belong to the item
+///   whose text holds them. A separate annotation line belongs to the item whose text it follows, except that
+///   when it closes a section (the next item is outside the parent) and neither the parent nor any item inside
+///   it has units, it belongs to the parent. The same applies to an annotation ending a paragraph split by
+///   inline 一是/二是.
 /// - Lead: the first unit marked 牵头, else the first listed (方案 五(二); also what "排在第一位的为牵头单位，下同"
 ///   notes say, which are dropped).
 /// - Deadline: a 完成时限-style field, else the first explicit time phrase of the item's own text.
 /// - Ignored: page numbers, lines repeated three times or more (headers), the signature (organisation lines and
 ///   a bare date), and everything from an attachment marker (附件…) or 抄送 line on.
+/// - Text extracted from printed pages (paragraphs indented, lines hard-wrapped): an unindented line after an
+///   unfinished one continues the paragraph, and names or dates broken by a line break are joined again.
 ParsedPlan parse_plan(std::string_view text);
 
 /// The CLI contract: {"title": …, "items": [{"number", "title", "units", "lead", "deadline"}]}.
