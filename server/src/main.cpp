@@ -19,6 +19,8 @@
 #include "core/error.hpp"
 #include "http/server.hpp"
 #include "io/sheet.hpp"
+#include "modules/plan/plan_document.hpp"
+#include "modules/plan/plan_parser.hpp"
 #include "security/permissions.hpp"
 
 using namespace hulei;
@@ -101,6 +103,18 @@ int main(int argc, char** argv) {
     auto* user_passwd = user->add_subcommand("passwd", "重置用户密码（从标准输入读取；下次登录须修改）");
     user_passwd->add_option("USERNAME", u_name)->required();
 
+    auto* plan_cmd = cli.add_subcommand("plan", "工作方案");
+    plan_cmd->require_subcommand(1);
+    auto* plan_parse = plan_cmd->add_subcommand("parse", "解析工作方案（.txt UTF-8 或 .docx），输出 JSON");
+    std::string plan_file;
+    plan_parse->add_option("FILE", plan_file, "方案文件")->required();
+    auto* plan_import = plan_cmd->add_subcommand("import", "导入工作方案，创建专项行动（含可识别责任单位的任务）");
+    std::string plan_name, plan_start, plan_end;
+    plan_import->add_option("FILE", plan_file, "方案文件")->required();
+    plan_import->add_option("--name", plan_name, "专项行动名称（默认：方案标题）");
+    plan_import->add_option("--start", plan_start, "开始日期 YYYY-MM-DD（默认：今天）");
+    plan_import->add_option("--end", plan_end, "结束日期 YYYY-MM-DD（默认：开始当年 12 月 31 日）");
+
     auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
     audit_cmd->require_subcommand(1);
     auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志哈希链");
@@ -117,6 +131,28 @@ int main(int argc, char** argv) {
             auto db = db::Database::open(config.db_url, 1);
             const int n = db::migrate(*db);
             std::cout << nlohmann::json{{"applied", n}}.dump() << "\n";
+            return 0;
+        }
+        if (plan_parse->parsed()) {
+            // No database: parsing is pure. The text goes to the parser as read (a .docx as its paragraphs).
+            std::ifstream in(plan_file, std::ios::binary);
+            if (!in) {
+                std::cerr << "错误：无法读取文件 " << plan_file << "\n";
+                return 2;
+            }
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            if (in.bad()) {
+                std::cerr << "错误：无法读取文件 " << plan_file << "\n";
+                return 2;
+            }
+            std::string text;
+            try {
+                text = plan::plan_text_of(bytes, plan_file);
+            } catch (const core::Error& e) {
+                std::cerr << "错误：" << (e.code() == "empty_file" ? "文件为空或没有正文" : e.message()) << "：" << plan_file << "\n";
+                return 2;
+            }
+            std::cout << plan::to_json(plan::parse_plan(text)) << "\n";
             return 0;
         }
         if (audit_verify->parsed()) {
@@ -168,6 +204,20 @@ int main(int argc, char** argv) {
             for (const auto& r : s.rejected) rejected.push_back({{"row", r.row}, {"reason", r.reason}});
             std::cout << nlohmann::json{{"created", s.created}, {"updated", s.updated}, {"rejected", rejected}}.dump() << "\n";
             return s.rejected.empty() ? 0 : 2;
+        }
+        if (plan_import->parsed()) {
+            plan::ImportOptions options;
+            if (!plan_name.empty()) options.name = plan_name;
+            if (!plan_start.empty()) options.period_start = plan_start;
+            if (!plan_end.empty()) options.period_end = plan_end;
+            const auto r = app::plan_service(a).import_document(plan::PlanService::system_principal(),
+                                                                read_file(plan_file), plan_file, options);
+            std::cout << nlohmann::json{{"campaign_id", r.campaign_id}, {"name", r.name}, {"tasks", r.tasks},
+                                        {"tasks_with_units", r.tasks_with_units}, {"skipped_items", r.skipped},
+                                        {"unknown_units", r.unknown}}
+                             .dump()
+                      << "\n";
+            return 0;
         }
         if (user_add->parsed()) {
             auto& org = app::org_service(a);

@@ -4,6 +4,7 @@
 
 #include "app/services.hpp"
 #include "core/error.hpp"
+#include "modules/plan/plan_demo.hpp"
 
 namespace hulei::app {
 
@@ -105,6 +106,7 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
     }
 
     std::vector<DemoUser> users;
+    std::vector<security::Principal> principals;  // the demo users acting in the demo campaign
     for (const auto& a : demo_accounts()) {
         auto unit = org.resolve_unit(a.unit);
         if (!unit) throw core::Error::internal(std::string("demo unit missing: ") + a.unit);
@@ -116,9 +118,20 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
         in.initial_password = kDemoPassword;
         in.must_change_password = false;
         const auto user = org.create_user(sys, in);
-        org.add_grant(sys, user.id, {a.role, a.scope, {}});
+        const auto grant = org.add_grant(sys, user.id, {a.role, a.scope, {}});
         users.push_back({a.username, a.role, a.unit});
+        security::Principal acting;
+        acting.user_id = user.id;
+        acting.username = user.username;
+        acting.display_name = user.display_name;
+        acting.unit_id = user.unit_id;
+        acting.grants = {grant};
+        acting.ip = "local";
+        acting.request_id = "demo";
+        principals.push_back(std::move(acting));
     }
+    // The seed plan, imported like an upload, with a few progress reports (the demo campaign).
+    plan::seed_demo_campaign(plan_service(app), principals);
     return users;
 }
 

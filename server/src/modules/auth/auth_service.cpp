@@ -57,27 +57,29 @@ std::vector<std::string> AuthService::totp_required_roles(db::Tx& tx) {
 }
 
 security::Principal AuthService::load_principal(db::Tx& tx, std::int64_t user_id) const {
-    auto u = tx.query_one(sql::kUserById, {user_id});
-    if (!u) throw core::Error::unauthenticated("unauthenticated", "请先登录");
-    return principal_of(tx, *u, totp_required_roles(tx));
+    auto rows = tx.query(sql::kUserWithGrants, {user_id});
+    if (rows.empty()) throw core::Error::unauthenticated("unauthenticated", "请先登录");
+    return principal_of(rows, totp_required_roles(tx));
 }
 
-security::Principal AuthService::principal_of(db::Tx& tx, const db::Row& u, const std::vector<std::string>& totp_roles) {
+security::Principal AuthService::principal_of(const std::vector<db::Row>& rows, const std::vector<std::string>& totp_roles) {
+    const db::Row& u = rows.front();
     security::Principal p;
     p.user_id = u.i64("id");
     p.username = u.str("username");
     p.display_name = u.str("display_name");
     p.unit_id = u.i64("unit_id");
-    for (const auto& g : tx.query(sql::kGrantsOfUser, {p.user_id})) {
-        const auto id = g.i64("id");
-        if (p.grants.empty() || p.grants.back().id != id) {
+    for (const auto& g : rows) {
+        const auto id = g.opt_i64("grant_id");
+        if (!id) continue;
+        if (p.grants.empty() || p.grants.back().id != *id) {
             security::Grant grant;
-            grant.id = id;
+            grant.id = *id;
             grant.role = g.str("role");
             grant.scope = security::parse_scope(g.str("scope")).value_or(security::Scope::OwnUnit);
             p.grants.push_back(std::move(grant));
         }
-        if (auto unit = g.opt_i64("unit_id")) p.grants.back().unit_ids.push_back(*unit);
+        if (auto unit = g.opt_i64("grant_unit_id")) p.grants.back().unit_ids.push_back(*unit);
     }
     if (u.boolean("must_change_password")) {
         p.stage = security::SessionStage::MustChangePassword;
@@ -205,17 +207,14 @@ std::optional<security::Principal> AuthService::authenticate(const std::string& 
     const std::string hash = security::sha256_hex(token);
     bool touch = false;
     auto p = db_.read([&](db::Tx& tx) -> std::optional<security::Principal> {
-        auto s = tx.query_one(sql::kSessionByToken, {hash});
-        if (!s || !s->is_null("revoked_at") || s->i64("expires_at") <= now || !s->boolean("active")) return std::nullopt;
-        std::int64_t idle_minutes = -1;
-        std::vector<std::string> totp_roles;
-        for (const auto& pol : tx.query(sql::kSessionPolicies)) {
-            if (pol.str("key") == "session.idle_minutes") idle_minutes = std::stoll(pol.str("value"));
-            else totp_roles = split_csv(pol.str("value"));
-        }
-        if (idle_minutes < 0) throw core::Error::internal("policy missing: session.idle_minutes");
-        if (s->i64("last_seen_at") + idle_minutes * kMinute <= now) return std::nullopt;
-        security::Principal pr = with_client(principal_of(tx, *s, totp_roles), client);
+        const auto rows = tx.query(sql::kSessionByToken, {hash});
+        if (rows.empty()) return std::nullopt;
+        const db::Row* s = &rows.front();
+        if (!s->is_null("revoked_at") || s->i64("expires_at") <= now || !s->boolean("active")) return std::nullopt;
+        const auto idle_minutes = s->opt_i64("idle_minutes");
+        if (!idle_minutes) throw core::Error::internal("policy missing: session.idle_minutes");
+        if (s->i64("last_seen_at") + *idle_minutes * kMinute <= now) return std::nullopt;
+        security::Principal pr = with_client(principal_of(rows, split_csv(s->str("totp_roles"))), client);
         pr.session_id = s->str("session_id");
         pr.csrf_token = s->str("csrf_token");
         touch = now - s->i64("last_seen_at") >= kTouchEveryMs;

@@ -53,8 +53,9 @@ public:
 
 private:
     security::Principal load_principal(db::Tx& tx, std::int64_t user_id) const;
-    /// The principal of a user row (id, username, display_name, unit_id, must_change_password, totp_secret_enc).
-    static security::Principal principal_of(db::Tx& tx, const db::Row& user, const std::vector<std::string>& totp_roles);
+    /// The principal of a user from rows holding the user's columns (id, username, display_name, unit_id,
+    /// must_change_password, totp_secret_enc) and one grant unit each (grant_id, role, scope, grant_unit_id).
+    static security::Principal principal_of(const std::vector<db::Row>& rows, const std::vector<std::string>& totp_roles);
     Me me_in(db::Tx& tx, const security::Principal& p) const;
     void require_password(std::int64_t user_id, const std::string& password, const char* field);
 

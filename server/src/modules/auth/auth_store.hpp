@@ -11,11 +11,12 @@ inline constexpr std::string_view kUserById =
     "SELECT u.id, u.username, u.display_name, u.unit_id, u.password_hash, u.must_change_password, "
     "u.totp_secret_enc, u.totp_pending_enc, u.totp_last_step, u.active, u.locked_until, un.name AS unit_name, "
     "un.kind AS unit_kind FROM users u JOIN units un ON un.id = u.unit_id WHERE u.id = :1";
-inline constexpr std::string_view kGrantsOfUser =
-    "SELECT g.id, g.role, g.scope, gu.unit_id FROM grants g LEFT JOIN grant_units gu ON gu.grant_id = g.id "
-    "WHERE g.user_id = :1 ORDER BY g.id, gu.unit_id";
-inline constexpr std::string_view kSessionPolicies =
-    "SELECT key, value FROM policies WHERE key IN ('session.idle_minutes', 'totp.required_roles')";
+inline constexpr std::string_view kUserWithGrants =
+    "SELECT u.id, u.username, u.display_name, u.unit_id, u.must_change_password, u.totp_secret_enc, "
+    "g.id AS grant_id, g.role, g.scope, gu.unit_id AS grant_unit_id FROM users u "
+    "LEFT JOIN grants g ON g.user_id = u.id LEFT JOIN grant_units gu ON gu.grant_id = g.id WHERE u.id = :1 "
+    "ORDER BY g.id, gu.unit_id";
+
 inline constexpr std::string_view kCountFailures =
     "SELECT count(*) FROM login_failures WHERE username = :1 AND at >= :2";
 inline constexpr std::string_view kAddFailure = "INSERT INTO login_failures (username, at, ip) VALUES (:1, :2, :3)";
@@ -25,10 +26,16 @@ inline constexpr std::string_view kSetTotpStep = "UPDATE users SET totp_last_ste
 inline constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent) "
     "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9)";
+/// Everything authentication needs in one statement: the session, its user, the user's grants with their
+/// units (one row per grant unit), and the two session policies.
 inline constexpr std::string_view kSessionByToken =
     "SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked_at, u.id, u.username, "
-    "u.display_name, u.unit_id, u.must_change_password, u.totp_secret_enc, u.active FROM sessions s "
-    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = :1";
+    "u.display_name, u.unit_id, u.must_change_password, u.totp_secret_enc, u.active, g.id AS grant_id, g.role, "
+    "g.scope, gu.unit_id AS grant_unit_id, "
+    "(SELECT value FROM policies WHERE key = 'session.idle_minutes') AS idle_minutes, "
+    "(SELECT value FROM policies WHERE key = 'totp.required_roles') AS totp_roles "
+    "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN grants g ON g.user_id = u.id "
+    "LEFT JOIN grant_units gu ON gu.grant_id = g.id WHERE s.token_hash = :1 ORDER BY g.id, gu.unit_id";
 inline constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = :1 WHERE id = :2";
 inline constexpr std::string_view kRevokeSession =
     "UPDATE sessions SET revoked_at = :1 WHERE id = :2 AND revoked_at IS NULL";

@@ -1,6 +1,9 @@
 // HTTP routes of the org module: parse → one service call → serialise.
 #include "modules/org/org_routes.hpp"
 
+#include <memory>
+#include <mutex>
+
 #include "core/error.hpp"
 #include "http/json_io.hpp"
 #include "http/principal_json.hpp"
@@ -58,13 +61,42 @@ std::optional<std::int64_t> query_id(const http::Request& req, const char* name)
     return std::stoll(v);
 }
 
+
+/// The serialised unfiltered unit list, reused while the units' version is unchanged (every console
+/// page loads it for its unit pickers).
+struct UnitListCache {
+    std::mutex mutex;
+    std::string version;
+    std::string body;
+};
+
+http::Response unit_list(OrgService& svc, const security::Principal& p, const std::string& q, const std::string& kind) {
+    Json items = Json::array();
+    for (const auto& u : svc.list_units(p, q, kind)) items.push_back(unit_json(u));
+    return http::ok({{"items", items}, {"total", items.size()}});
+}
+
 }  // namespace
 
 void mount_routes(http::Router& r, OrgService& svc) {
-    r.add("GET", "/api/v1/units", Guard::permission_of("org:unit:list"), [&svc](const http::Request& req, const security::Principal& p) {
-        Json items = Json::array();
-        for (const auto& u : svc.list_units(p, req.query_value("q"), req.query_value("kind"))) items.push_back(unit_json(u));
-        return http::ok({{"items", items}, {"total", items.size()}});
+    auto cache = std::make_shared<UnitListCache>();
+    r.add("GET", "/api/v1/units", Guard::permission_of("org:unit:list"), [&svc, cache](const http::Request& req, const security::Principal& p) {
+        const std::string q = req.query_value("q"), kind = req.query_value("kind");
+        if (!q.empty() || !kind.empty()) return unit_list(svc, p, q, kind);
+        const std::string version = svc.units_version(p);
+        {
+            std::lock_guard lock(cache->mutex);
+            if (cache->version == version) {
+                http::Response res;
+                res.body = cache->body;
+                return res;
+            }
+        }
+        auto res = unit_list(svc, p, q, kind);
+        std::lock_guard lock(cache->mutex);
+        cache->version = version;
+        cache->body = res.body;
+        return res;
     });
     r.add("GET", "/api/v1/units/{id}", Guard::permission_of("org:unit:list"),
           [&svc](const http::Request& req, const security::Principal& p) { return http::ok(unit_json(svc.get_unit(p, req.id_param("id")))); });

@@ -145,6 +145,14 @@ std::vector<Unit> OrgService::list_units(const security::Principal& p, const std
     });
 }
 
+std::string OrgService::units_version(const security::Principal& p) {
+    require(p, "org:unit:list");
+    return db_.read([](db::Tx& tx) {
+        auto r = tx.query_one(sql::kUnitsVersion);
+        return std::to_string(r->i64("n")) + ":" + std::to_string(r->i64("max_id")) + ":" + std::to_string(r->i64("max_at"));
+    });
+}
+
 Unit OrgService::get_unit(const security::Principal& p, std::int64_t id) {
     require(p, "org:unit:list");
     return db_.read([&](db::Tx& tx) { return load_unit(tx, id); });

@@ -23,6 +23,8 @@ public:
         : db_(db), clock_(clock), keyring_(keyring), cost_(cost) {}
 
     std::vector<Unit> list_units(const security::Principal& p, const std::string& q, const std::string& kind);
+    /// A token that changes whenever any unit (or its aliases) changes: lets callers cache the unit list.
+    std::string units_version(const security::Principal& p);
     Unit get_unit(const security::Principal& p, std::int64_t id);
     Unit create_unit(const security::Principal& p, const UnitInput& in);
     Unit update_unit(const security::Principal& p, std::int64_t id, const UnitInput& in);

@@ -23,6 +23,8 @@ inline constexpr std::string_view kCountChildren = "SELECT count(*) FROM units W
 inline constexpr std::string_view kCountUsersOfUnit = "SELECT count(*) FROM users WHERE unit_id = :1";
 inline constexpr std::string_view kCountGrantUnits = "SELECT count(*) FROM grant_units WHERE unit_id = :1";
 inline constexpr std::string_view kCountUnits = "SELECT count(*) FROM units";
+inline constexpr std::string_view kUnitsVersion =
+    "SELECT count(*) AS n, coalesce(max(id), 0) AS max_id, coalesce(max(updated_at), 0) AS max_at FROM units";
 
 inline constexpr std::string_view kUserColumns =
     "SELECT u.id, u.username, u.display_name, u.unit_id, un.name AS unit_name, u.sex, u.phone_enc, u.active, "

@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -273,6 +275,9 @@ TEST(ParseAnnotation, EveryFormRealPlansUse) {
         {"主要责任单位：镇应急管理办公室、镇水利站", {"镇应急管理办公室", "镇水利站"}, {}},
         {"协办单位：县教育局；主办单位：县公安局", {"县公安局", "县教育局"}, {}},
         {"参与单位：县交通运输局、县应急管理局", {"县交通运输局", "县应急管理局"}, {}},
+        {"牵头单位：县教育局 县公安局", {"县教育局", "县公安局"}, {}},
+        {"责任单位：县 教育局", {"县 教育局"}, {}},
+        {"县民政局牵头，县法院、团县委、县妇联等配合", {"县民政局", "县法院", "团县委", "县妇联"}, {}},
     };
     for (const AnnotationCase& c : cases) {
         const std::optional<Annotation> a = parse_annotation(c.content);
@@ -329,6 +334,9 @@ TEST(FindDeadline, ExplicitTimePhrasesOnly) {
         {"此项工作长期坚持", "长期坚持"},
         {"2024年6月底完成摸排", "2024年6月底"},
         {"十二月底前完成", "十二月底前"},
+        {"年内完成全部改造", "年内"},
+        {"该项工作完成时间为2024年12月。", "2024年12月"},
+        {"各村完成时限：2024年9月", "2024年9月"},
     };
     for (const auto& [text, phrase] : found) EXPECT_EQ(find_deadline(text), phrase) << text;
     for (std::string text : {"从现在起至2024年12月底，全面开展整治", "到2026年底，优良路率达到85%",
@@ -456,6 +464,12 @@ void expect_same_items(const ParsedPlan& a, const ParsedPlan& b) {
     }
 }
 
+TEST(ParsePlanEdges, TopLevelOrdinalsKeepTheirText) {
+    const ParsedPlan plan = parse_plan("一是排查。\n各村要认真落实。\n二是整治。\n");
+    EXPECT_EQ(numbers(plan), (std::vector<std::string>{"一是", "二是"}));
+    EXPECT_EQ(plan.items[0].body, "排查。\n各村要认真落实。");
+}
+
 TEST(ParsePlanEdges, CrLfAndByteOrderMarkChangeNothing) {
     const ParsedPlan plain = parse_plan(kSmallPlan);
     ASSERT_EQ(plain.items.size(), 3u);
@@ -481,6 +495,21 @@ TEST(ParsePlanEdges, TenThousandLinesOfDeepNumbering) {
     EXPECT_EQ(plan.items[5].level, 5);
     EXPECT_LT(seconds, 10.0);
     EXPECT_FALSE(out.empty());
+}
+
+std::string repeat(const std::string& piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += piece;
+    return out;
+}
+
+TEST(ParsePlanEdges, PathologicalLinesStayLinear) {
+    for (const std::string& line : {repeat("（", 30000), repeat("（责任单位：", 10000), repeat("。一是，二是", 10000),
+                                    repeat("县教育局、", 10000) + "负责）"}) {
+        const auto started = std::chrono::steady_clock::now();
+        (void)to_json(parse_plan("某方案\n一、" + line + "\n"));
+        EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), 5.0);
+    }
 }
 
 TEST(ParsePlanEdges, InvalidUtf8IsCarriedThroughWithoutThrowing) {

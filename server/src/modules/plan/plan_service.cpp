@@ -305,6 +305,16 @@ std::string clean_content_type(const std::string& raw) {
     return ok ? t : "application/octet-stream";
 }
 
+std::string full_width_parentheses(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '(') out += "（";
+        else if (c == ')') out += "）";
+        else out.push_back(c);
+    }
+    return out;
+}
+
 std::string phases_text(const std::vector<std::string>& phases) {
     std::string out;
     for (const auto& ph : phases) out += (out.empty() ? "" : "、") + ph;
@@ -399,7 +409,11 @@ ParseReview PlanService::parse_document(const security::Principal& p, std::strin
         auto it = cache.find(written);
         if (it != cache.end()) return it->second;
         ResolvedName r{written, {}, "unknown"};
-        if (auto u = org_.resolve_unit(written)) {
+        // The org module folds full-width parentheses to half-width ones; names stored with full-width
+        // parentheses need the written name the other way round.
+        auto u = org_.resolve_unit(written);
+        if (!u) u = org_.resolve_unit(full_width_parentheses(written));
+        if (u) {
             r.units.push_back({u->id, u->name});
             r.how = fold_name(u->name) == fold_name(written) ? "name" : "alias";
         } else if (auto kind = group_kind(written)) {
@@ -570,11 +584,12 @@ CampaignView PlanService::create_campaign(const security::Principal& p, const Ca
         std::map<std::string, std::int64_t> task_ids;
         for (std::size_t i = 0; i < tasks.size(); ++i) {
             const auto& t = tasks[i];
-            const std::optional<std::int64_t> lead = t.unit_ids.empty() ? std::nullopt : t.lead;
+            // order_units put the lead first.
+            const db::Value lead = t.unit_ids.empty() ? db::Value(nullptr) : db::Value(t.unit_ids.front());
             const auto tid = tx.scalar_i64(sql::kInsertTask,
                                            {id, t.number, static_cast<std::int64_t>(i), std::int64_t{t.depth}, t.title,
                                             t.body, opt_value(t.deadline_text), opt_value(t.deadline_date),
-                                            opt_value(t.interval), opt_value(lead), now, now});
+                                            opt_value(t.interval), lead, now, now});
             task_ids[t.number] = tid;
             for (std::size_t k = 0; k < t.unit_ids.size(); ++k)
                 tx.exec(sql::kInsertTaskUnit, {tid, t.unit_ids[k], static_cast<std::int64_t>(k), std::int64_t{k == 0 ? 1 : 0}});
@@ -782,9 +797,14 @@ Report PlanService::add_progress(const security::Principal& p, std::int64_t task
         std::vector<std::int64_t> responsible;
         for (const auto& u : tx.query(sql::kUnitsOfTask, {task_id})) responsible.push_back(u.i64("unit_id"));
         const auto mine = own_units(p);
-        const bool visible = is_office(p) || std::any_of(responsible.begin(), responsible.end(),
-                                                         [&](std::int64_t u) { return mine.count(u) > 0; });
-        if (!visible) throw core::Error::not_found("任务不存在");
+        const bool names_mine = std::any_of(responsible.begin(), responsible.end(),
+                                            [&](std::int64_t u) { return mine.count(u) > 0; });
+        if (!is_office(p) && !names_mine) {
+            // A heading shown as context of the caller's tasks exists for him; anything else does not.
+            auto shown = visible_tasks(load_campaign(tx, row->i64("campaign_id"), units).tasks, p);
+            if (std::none_of(shown.begin(), shown.end(), [&](const TaskView& t) { return t.id == task_id; }))
+                throw core::Error::not_found("任务不存在");
+        }
         if (std::find(responsible.begin(), responsible.end(), in.unit_id) == responsible.end())
             throw core::Error::validation("unit_not_responsible", "该单位不是此任务的责任单位", "unit_id");
         if (!mine.count(in.unit_id))
@@ -951,7 +971,10 @@ ExportFile PlanService::export_rows(const security::Principal& p, std::int64_t c
                        {{"file", with_status ? "matrix.xlsx" : "tasks.xlsx"}, {"rows", sheet.rows.size()}}},
                       now);
     });
-    const std::string watermark = "导出人 " + actor_name(p) + " " + shanghai_minute(now);
+    const std::string who = p.display_name.empty() || p.display_name == p.username
+                                ? p.username
+                                : p.display_name + "（" + p.username + "）";
+    const std::string watermark = "导出人 " + who + " " + shanghai_minute(now);
     return {campaign + (with_status ? "-进展情况.xlsx" : "-任务分解表.xlsx"), std::string(kXlsxType),
             io::write_xlsx({sheet}, watermark)};
 }

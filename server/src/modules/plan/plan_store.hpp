@@ -40,9 +40,6 @@ inline constexpr std::string_view kSetTaskParent = "UPDATE tasks SET parent_id =
 inline constexpr std::string_view kUpdateTask =
     "UPDATE tasks SET title = :1, body = :2, deadline_text = :3, deadline_date = :4, report_interval_days = :5, "
     "lead_unit_id = :6, updated_at = :7 WHERE id = :8";
-inline constexpr std::string_view kTaskColumns =
-    "SELECT id, campaign_id, parent_id, number, depth, title, body, deadline_text, deadline_date, "
-    "report_interval_days, lead_unit_id FROM tasks";
 inline constexpr std::string_view kTasksOfCampaign =
     "SELECT id, campaign_id, parent_id, number, depth, title, body, deadline_text, deadline_date, "
     "report_interval_days, lead_unit_id FROM tasks WHERE campaign_id = :1 ORDER BY seq, id";
@@ -61,9 +58,6 @@ inline constexpr std::string_view kUnitsOfCampaignTasks =
 
 inline constexpr std::string_view kInsertTaskPhase = "INSERT INTO task_phases (task_id, phase_id) VALUES (:1, :2)";
 inline constexpr std::string_view kDeleteTaskPhases = "DELETE FROM task_phases WHERE task_id = :1";
-inline constexpr std::string_view kPhasesOfTask =
-    "SELECT p.name FROM task_phases tp JOIN campaign_phases p ON p.id = tp.phase_id WHERE tp.task_id = :1 "
-    "ORDER BY p.seq, p.id";
 inline constexpr std::string_view kPhasesOfCampaignTasks =
     "SELECT tp.task_id, p.name FROM task_phases tp JOIN campaign_phases p ON p.id = tp.phase_id "
     "WHERE p.campaign_id = :1 ORDER BY tp.task_id, p.seq, p.id";
@@ -87,9 +81,6 @@ inline constexpr std::string_view kReportsOfTask =
 inline constexpr std::string_view kReportAggOfCampaign =
     "SELECT r.task_id, r.unit_id, max(r.reported_at) AS last_at, max(r.completed) AS done "
     "FROM progress_reports r JOIN tasks t ON t.id = r.task_id WHERE t.campaign_id = :1 GROUP BY r.task_id, r.unit_id";
-inline constexpr std::string_view kReportAggOfTask =
-    "SELECT task_id, unit_id, max(reported_at) AS last_at, max(completed) AS done FROM progress_reports "
-    "WHERE task_id = :1 GROUP BY task_id, unit_id";
 inline constexpr std::string_view kReportAggOfUnit =
     "SELECT task_id, unit_id, max(reported_at) AS last_at, max(completed) AS done FROM progress_reports "
     "WHERE unit_id = :1 GROUP BY task_id, unit_id";

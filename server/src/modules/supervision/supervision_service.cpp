@@ -68,7 +68,10 @@ Action SupervisionService::load(db::Tx& tx, std::int64_t id) const {
 void SupervisionService::fill_names(const security::Principal& p, std::vector<Action>& actions) {
     std::map<std::int64_t, std::string> units;
     for (const auto& u : org_.list_units(p, "", "")) units[u.id] = u.name;
-    auto name_of = [&](std::int64_t id) { return units.count(id) ? units[id] : "#" + std::to_string(id); };
+    auto name_of = [&](std::int64_t id) -> std::string {
+        auto it = units.find(id);
+        return it != units.end() ? it->second : std::to_string(id);
+    };
     std::map<std::int64_t, std::optional<std::string>> campaigns;
     std::map<std::int64_t, std::optional<plan::TaskRef>> tasks;
     for (auto& a : actions) {

@@ -7,11 +7,6 @@ namespace hulei::supervision::sql {
 inline constexpr std::string_view kInsertAction =
     "INSERT INTO supervision_actions (kind, unit_id, campaign_id, task_id, title, content, deadline, findings, status, "
     "created_at, created_by, created_by_name) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, 'open', :9, :10, :11) RETURNING id";
-inline constexpr std::string_view kActionColumns =
-    "SELECT a.id, a.kind, a.unit_id, a.campaign_id, a.task_id, a.title, a.content, a.deadline, a.findings, a.status, "
-    "a.created_at, a.created_by_name, a.closed_at, a.closed_by_name, a.close_note, "
-    "(SELECT count(*) FROM supervision_responses r WHERE r.action_id = a.id) AS response_count "
-    "FROM supervision_actions a";
 inline constexpr std::string_view kActionById =
     "SELECT a.id, a.kind, a.unit_id, a.campaign_id, a.task_id, a.title, a.content, a.deadline, a.findings, a.status, "
     "a.created_at, a.created_by_name, a.closed_at, a.closed_by_name, a.close_note, "
