@@ -68,5 +68,49 @@ grep -q '"first_bad_id":5' "$tmp/verify.json"; check "audit verify names the edi
 
 "$bin" migrate | grep -q '"applied":0'; check "migrate is idempotent" $?
 
+# plan parse / plan import on the seed plan (../shared beside the repository, as CI has it).
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+seed="$root/../shared/seed/000_a50c034196861ed9.txt"
+if [ -f "$seed" ]; then
+  "$bin" plan parse "$seed" > "$tmp/plan.json"; check "plan parse reads the seed plan" $?
+  python3 - "$tmp/plan.json" <<'PY'; check "plan parse: title and 四/（二）/3 with its units and lead" $?
+import json, sys
+plan = json.load(open(sys.argv[1]))
+items = {i["number"]: i for i in plan["items"]}
+ok = plan["title"] == "五团镇“利剑护蕾·雷霆行动”工作方案"
+ok &= items["四/（二）/3"]["units"] == ["五团镇派出所", "司法所"] and items["四/（二）/3"]["lead"] == "五团镇派出所"
+ok &= items["四/（一）"]["units"][-1] == "各村（社区）" and items["四/（一）"]["deadline"] is None
+ok &= sum(1 for i in plan["items"] if i["units"]) == 9
+sys.exit(0 if ok else 1)
+PY
+  # A minimal Word document: one paragraph per line of the plan, split into two runs each.
+  python3 - "$seed" "$tmp/seed.docx" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def para(line):
+    half = len(line) // 2
+    return "<w:p><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>" % (
+        escape(line[:half]), escape(line[half:]))
+body = "".join(para(l) for l in lines)
+ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (ns, body))
+PY
+  "$bin" plan parse "$tmp/seed.docx" > "$tmp/plan_docx.json"; check "plan parse reads a .docx" $?
+  python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); sys.exit(0 if a["items"]==b["items"] else 1)' \
+    "$tmp/plan.json" "$tmp/plan_docx.json"; check "the .docx gives the same items as the .txt" $?
+  "$bin" plan import "$seed" --name 命令行导入 --start 2024-02-27 --end 2024-12-31 > "$tmp/import.json"
+  check "plan import creates a campaign" $?
+  [ "$(count "SELECT count(*) FROM campaigns WHERE name = '命令行导入'")" -eq 1 ]; check "the imported campaign is stored" $?
+else
+  check "the seed plan is at ../shared/seed (CI lays it beside the repository)" 1
+fi
+: > "$tmp/empty.txt"
+"$bin" plan parse "$tmp/empty.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of an empty file exits 2" $?
+"$bin" plan parse "$tmp/no-such-file.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of a missing file exits 2" $?
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
