@@ -75,6 +75,9 @@ int main(int argc, char** argv) {
     serve->add_option("--listen", config.listen, "监听地址 host:port")->envname("HULEI_LISTEN")->capture_default_str();
     serve->add_option("--web-dir", config.web_dir, "控制台构建目录")->envname("HULEI_WEB_DIR")->capture_default_str();
     serve->add_option("--threads", config.threads, "I/O 线程数（0 = CPU 核数）")->envname("HULEI_THREADS");
+    bool trust_proxy = false;
+    serve->add_flag("--trust-proxy", trust_proxy, "在本机反向代理（nginx）之后：采用 X-Forwarded-For / X-Forwarded-Proto")
+        ->envname("HULEI_TRUST_PROXY");
 
     auto* migrate = cli.add_subcommand("migrate", "执行数据库迁移");
     auto* demo = cli.add_subcommand("demo", "在空数据库中创建演示乡镇与演示账户");
@@ -178,6 +181,7 @@ int main(int argc, char** argv) {
             opts.port = static_cast<unsigned short>(std::stoi(config.listen.substr(colon + 1)));
             opts.io_threads = config.threads;
             if (const char* v = std::getenv("HULEI_ACCESS_LOG")) opts.access_log = std::string(v) != "0";
+            opts.trust_proxy = trust_proxy;
             http::Server server(a.router(), opts);
             const auto port = server.start();
             std::cout << "护蕾 Hulei 已启动 / listening on http://" << opts.host << ":" << port << "  (数据库 " << config.db_url

@@ -283,8 +283,20 @@ private:
         }
         const std::string incoming_id = req_.header("x-request-id");
         req_.request_id = safe_request_id(incoming_id) ? incoming_id : random_request_id();
-        req_.secure = forwarded_https(req_.header("x-forwarded-proto"));
         req_.remote_addr = remote_addr_;
+        if (shared_.options.trust_proxy) {
+            req_.secure = forwarded_https(req_.header("x-forwarded-proto"));
+            // nginx's $proxy_add_x_forwarded_for appends the address it saw: the last entry is the one to trust.
+            const std::string xff = req_.header("x-forwarded-for");
+            if (!xff.empty()) {
+                auto last = xff.substr(xff.rfind(',') == std::string::npos ? 0 : xff.rfind(',') + 1);
+                while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+                while (!last.empty() && last.back() == ' ') last.pop_back();
+                if (!last.empty() && last.size() <= 45 &&
+                    last.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos)
+                    req_.remote_addr = last;
+            }
+        }
         version_ = msg.version();
         keep_alive_ = msg.keep_alive();
         head_ = req_.method == "HEAD";

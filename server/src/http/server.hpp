@@ -21,6 +21,9 @@ struct ServerOptions {
     std::chrono::seconds read_timeout{30};         ///< a whole request must arrive within this
     std::chrono::seconds idle_timeout{75};         ///< keep-alive connection with no request
     bool access_log = true;
+    /// Behind a reverse proxy (nginx) on loopback: take the client address from the last
+    /// X-Forwarded-For entry and TLS from X-Forwarded-Proto. Off: both headers are ignored.
+    bool trust_proxy = false;
 };
 
 class Server {

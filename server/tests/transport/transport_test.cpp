@@ -221,6 +221,7 @@ protected:
         options.idle_timeout = std::chrono::seconds(1);
         options.read_timeout = std::chrono::seconds(5);
         options.access_log = false;
+        options.trust_proxy = true;
         server_ = new Server(*router_, options);
         port_ = server_->start();
     }
@@ -446,7 +447,7 @@ TEST_F(TransportTest, IoThreadStaysResponsiveDuringASlowHandler) {
 
 TEST_F(TransportTest, DecodesPathQueryAndHeaders) {
     auto r = roundtrip(port_, get("/api/inspect?name=%E5%BC%A0+%E4%B8%89&sum=1%2B1&flag",
-                                  "X-Test: Value\r\nX-Forwarded-Proto: https\r\n"));
+                                  "X-Test: Value\r\nX-Forwarded-Proto: https\r\nX-Forwarded-For: 6.6.6.6, 10.1.2.3\r\n"));
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200) << r->body;
     const Json j = Json::parse(r->body);
@@ -456,7 +457,7 @@ TEST_F(TransportTest, DecodesPathQueryAndHeaders) {
     EXPECT_EQ(j["query"]["flag"], "");
     EXPECT_EQ(j["method"], "GET");
     EXPECT_EQ(j["secure"], true);
-    EXPECT_EQ(j["remote_addr"], "127.0.0.1");
+    EXPECT_EQ(j["remote_addr"], "10.1.2.3");  // the entry the trusted proxy appended, not the client's claim
     EXPECT_EQ(j["x_test"], "Value");
     EXPECT_EQ(r->header("strict-transport-security"), "max-age=31536000");
 }
@@ -586,6 +587,24 @@ TEST(StaticFilesTest, ExplainsAnUnbuiltConsole) {
     EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
     EXPECT_NE(r.body.find("make run"), std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST(ServerTest, ForwardedHeadersAreIgnoredUnlessTheProxyIsTrusted) {
+    Router router;
+    router.add("GET", "/api/who", Guard::anyone(), [](const Request& req, const security::Principal&) {
+        return ok({{"secure", req.secure}, {"remote_addr", req.remote_addr}});
+    });
+    ServerOptions options;
+    options.port = 0;
+    options.access_log = false;
+    Server server(router, options);
+    const auto port = server.start();
+    auto r = roundtrip(port, get("/api/who", "X-Forwarded-Proto: https\r\nX-Forwarded-For: 6.6.6.6\r\n"));
+    ASSERT_TRUE(r);
+    const Json j = Json::parse(r->body);
+    EXPECT_EQ(j["secure"], false);
+    EXPECT_EQ(j["remote_addr"], "127.0.0.1");
+    EXPECT_EQ(r->header("strict-transport-security"), "");
 }
 
 TEST(ServerTest, StartFailsWhenThePortIsTaken) {
