@@ -109,6 +109,7 @@ TestServer::TestServer(app::Config config) : clock_(std::make_shared<core::Adjus
     options.port = 0;
     options.io_threads = 2;
     options.access_log = false;
+    options.trust_proxy = true;  // scenarios play a client behind the trusted nginx
     server_ = std::make_unique<http::Server>(app_->router(), options);
     port_ = server_->start();
 }

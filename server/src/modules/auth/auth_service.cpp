@@ -18,6 +18,8 @@ constexpr const char* kIssuer = "护蕾 Hulei";
 /// last_seen_at is written at most this often (a write per request would serialise all reads).
 constexpr std::int64_t kTouchEveryMs = 60'000;
 constexpr std::int64_t kMinute = 60'000;
+/// Expired sessions stay listed for a week (who was signed in when), then they are deleted at a login.
+constexpr std::int64_t kKeepExpiredSessionsMs = 7 * 24 * 60 * kMinute;
 
 std::vector<std::string> split_csv(const std::string& s) {
     std::vector<std::string> out;
@@ -154,8 +156,9 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
             return;
         }
         if (outcome != LoginOutcome::Ok) {
-            tx.exec(sql::kAddFailure, {username, now, client.ip});
             const auto window = policy::PolicyService::get_int(tx, "login.failure_window_minutes") * kMinute;
+            tx.exec(sql::kPruneFailures, {now - window});  // failures outside the window no longer count
+            tx.exec(sql::kAddFailure, {username, now, client.ip});
             const auto max_failures = policy::PolicyService::get_int(tx, "login.max_failures");
             const auto failures = tx.scalar_i64(sql::kCountFailures, {username, now - window});
             const bool lock_now = failures >= max_failures;
@@ -176,6 +179,7 @@ LoginResult AuthService::login(const std::string& username, const std::string& p
         }
         const std::int64_t user_id = acct.user->i64("id");
         tx.exec(sql::kClearFailures, {username});
+        tx.exec(sql::kPruneSessions, {now - kKeepExpiredSessionsMs});
         if (totp_step) tx.exec(sql::kSetTotpStep, {totp_step, user_id});
         security::Principal p = with_client(load_principal(tx, user_id), client);
         p.session_id = security::random_token(12);

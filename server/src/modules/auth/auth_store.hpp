@@ -56,6 +56,8 @@ inline constexpr std::string_view kEnableTotp =
     "UPDATE users SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_last_step = :1 WHERE id = :2";
 inline constexpr std::string_view kClearTotp =
     "UPDATE users SET totp_secret_enc = NULL, totp_pending_enc = NULL, totp_last_step = 0 WHERE id = :1";
+inline constexpr std::string_view kPruneFailures = "DELETE FROM login_failures WHERE at < :1";
+inline constexpr std::string_view kPruneSessions = "DELETE FROM sessions WHERE expires_at < :1";
 inline constexpr std::string_view kUnlock = "UPDATE users SET locked_until = 0 WHERE id = :1";
 inline constexpr std::string_view kUsernameOf = "SELECT username FROM users WHERE id = :1";
 
