@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -28,6 +29,9 @@ using namespace hulei;
 namespace {
 
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw core::Error::validation("unreadable_file", "无法读取文件（不存在或不是普通文件）：" + path, "file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw core::Error::validation("unreadable_file", "无法读取文件：" + path, "file");
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -138,14 +142,11 @@ int main(int argc, char** argv) {
         }
         if (plan_parse->parsed()) {
             // No database: parsing is pure. The text goes to the parser as read (a .docx as its paragraphs).
-            std::ifstream in(plan_file, std::ios::binary);
-            if (!in) {
-                std::cerr << "错误：无法读取文件 " << plan_file << "\n";
-                return 2;
-            }
-            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            if (in.bad()) {
-                std::cerr << "错误：无法读取文件 " << plan_file << "\n";
+            std::string bytes;
+            try {
+                bytes = read_file(plan_file);
+            } catch (const core::Error& e) {
+                std::cerr << "错误：" << e.message() << "\n";
                 return 2;
             }
             std::string text;

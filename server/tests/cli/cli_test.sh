@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
-# user add / passwd, audit verify detecting a tampered row, migrate, version.
+# user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
+# empty, missing, a directory) and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -111,6 +112,7 @@ fi
 : > "$tmp/empty.txt"
 "$bin" plan parse "$tmp/empty.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of an empty file exits 2" $?
 "$bin" plan parse "$tmp/no-such-file.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of a missing file exits 2" $?
+"$bin" plan parse "$tmp" >/dev/null 2>&1; test $? -eq 2; check "plan parse of a directory exits 2" $?
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
