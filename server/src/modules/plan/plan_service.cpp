@@ -255,6 +255,16 @@ bool names_one_of(const TaskView& t, const std::set<std::int64_t>& mine) {
     return false;
 }
 
+/// Whether `p` may read a report of `unit` on `task_id`: the office, the reporting unit, the task's lead.
+bool report_readable(db::Tx& tx, const security::Principal& p, std::int64_t unit, std::int64_t task_id) {
+    if (PlanService::is_office(p)) return true;
+    const auto mine = PlanService::own_units(p);
+    if (mine.count(unit)) return true;
+    auto task = tx.query_one(sql::kTaskById, {task_id});
+    const auto lead = task ? task->opt_i64("lead_unit_id") : std::nullopt;
+    return lead && mine.count(*lead) > 0;
+}
+
 std::string to_base64(std::string_view bytes) {
     std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
     sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
@@ -327,11 +337,13 @@ std::string phases_text(const std::vector<std::string>& phases) {
 
 bool PlanService::is_office(const security::Principal& p) { return p.has("plan:matrix:view"); }
 
-std::set<std::int64_t> PlanService::own_units(const security::Principal& p) {
+std::set<std::int64_t> PlanService::own_units(const security::Principal& p, std::string_view permission) {
     std::set<std::int64_t> units;
-    if (p.unit_id) units.insert(p.unit_id);
-    for (const auto& g : p.grants)
+    for (const auto& g : p.grants) {
+        if (!security::role_has(g.role, permission)) continue;
         if (g.scope == security::Scope::Units) units.insert(g.unit_ids.begin(), g.unit_ids.end());
+        else if (p.unit_id) units.insert(p.unit_id);
+    }
     return units;
 }
 
@@ -395,6 +407,9 @@ ParseReview PlanService::parse_document(const security::Principal& p, std::strin
     require(p, "plan:campaign:create");
     if (bytes.empty()) throw core::Error::validation("empty_file", "文件为空", "file");
     const std::string text = clean_text(plan_text_of(bytes, filename));
+    // Control characters only (a NUL-filled file) clean to nothing: as empty as an empty file.
+    if (core::trim(text).find_first_not_of("\r\n\t ") == std::string::npos)
+        throw core::Error::validation("empty_file", "文件为空或没有正文", "file");
     const ParsedPlan parsed = parse_plan(text);
     const auto units = all_units(p);
     const int year = [&] {
@@ -682,9 +697,9 @@ TaskDetail PlanService::get_task(const security::Principal& p, std::int64_t id) 
         const bool office = is_office(p);
         const auto mine = own_units(p);
         const bool leads = d.task.lead_unit && mine.count(d.task.lead_unit->id);
-        if (p.has("plan:progress:create"))
-            for (const auto& u : d.task.units)
-                if (mine.count(u.unit.id)) d.can_report_for.push_back(u.unit.id);
+        const auto reporters = own_units(p, "plan:progress:create");
+        for (const auto& u : d.task.units)
+            if (reporters.count(u.unit.id)) d.can_report_for.push_back(u.unit.id);
         std::map<std::int64_t, std::vector<AttachmentInfo>> files;
         for (const auto& a : tx.query(sql::kAttachmentsOfTask, {id}))
             files[a.i64("report_id")].push_back({a.i64("id"), a.i64("report_id"), a.str("filename"), a.str("content_type"),
@@ -807,7 +822,7 @@ Report PlanService::add_progress(const security::Principal& p, std::int64_t task
         }
         if (std::find(responsible.begin(), responsible.end(), in.unit_id) == responsible.end())
             throw core::Error::validation("unit_not_responsible", "该单位不是此任务的责任单位", "unit_id");
-        if (!mine.count(in.unit_id))
+        if (!own_units(p, "plan:progress:create").count(in.unit_id))
             throw core::Error::forbidden("not_your_unit", "只能为本单位报送进展");
         const auto id = tx.scalar_i64(sql::kInsertReport, {task_id, in.unit_id, in.text, std::int64_t{in.completed ? 1 : 0},
                                                            now, user_value(p), actor_name(p)});
@@ -826,10 +841,10 @@ AttachmentInfo PlanService::add_attachment(const security::Principal& p, std::in
     return db_.write([&](db::Tx& tx) {
         auto rep = tx.query_one(sql::kReportById, {report_id});
         if (!rep) throw core::Error::not_found("进展报告不存在");
-        const auto mine = own_units(p);
-        if (!mine.count(rep->i64("unit_id"))) {
+        if (!own_units(p, "plan:progress:create").count(rep->i64("unit_id"))) {
             // Reports the caller cannot read do not exist for him; readable ones of other units are refused.
-            if (!is_office(p)) throw core::Error::not_found("进展报告不存在");
+            if (!report_readable(tx, p, rep->i64("unit_id"), rep->i64("task_id")))
+                throw core::Error::not_found("进展报告不存在");
             throw core::Error::forbidden("not_your_unit", "只能为本单位的进展报告上传附件");
         }
         const std::string name = clean_filename(filename);
@@ -837,6 +852,10 @@ AttachmentInfo PlanService::add_attachment(const security::Principal& p, std::in
         const auto max_mb = policy::PolicyService::get_int(tx, "plan.attachment_max_mb");
         if (static_cast<std::int64_t>(bytes.size()) > max_mb * kBytesPerMb)
             throw core::Error::too_large("附件过大（上限 " + std::to_string(max_mb) + " MB）");
+        const auto max_files = policy::PolicyService::get_int(tx, "plan.attachments_per_report");
+        if (tx.scalar_i64(sql::kCountAttachmentsOfReport, {report_id}) >= max_files)
+            throw core::Error::conflict("too_many_attachments",
+                                        "每份进展报告最多上传 " + std::to_string(max_files) + " 个附件", "file");
         const std::string type = clean_content_type(content_type);
         const std::string digest = security::sha256_hex(bytes);
         const auto size = static_cast<std::int64_t>(bytes.size());
@@ -856,15 +875,7 @@ AttachmentFile PlanService::get_attachment(const security::Principal& p, std::in
     return db_.write([&](db::Tx& tx) {
         auto a = tx.query_one(sql::kAttachmentById, {id});
         if (!a) throw core::Error::not_found("附件不存在");
-        const auto unit = a->i64("unit_id");
-        const auto mine = own_units(p);
-        bool readable = is_office(p) || mine.count(unit) > 0;
-        if (!readable) {
-            auto task = tx.query_one(sql::kTaskById, {a->i64("task_id")});
-            const auto lead = task ? task->opt_i64("lead_unit_id") : std::nullopt;
-            readable = lead && mine.count(*lead) > 0;
-        }
-        if (!readable) throw core::Error::not_found("附件不存在");
+        if (!report_readable(tx, p, a->i64("unit_id"), a->i64("task_id"))) throw core::Error::not_found("附件不存在");
         audit::append(tx, audit::actor_of(p),
                       {"plan.attachment.read", "progress_attachment", std::to_string(id),
                        {{"report_id", a->i64("report_id")}, {"filename", a->str("filename")}}},

@@ -5,8 +5,10 @@
 // permission and data scope, and audits changes (and exports) in the same transaction.
 //
 // Who sees what: the office (holders of plan:matrix:view — coordinator, leader) sees every task and report.
-// Any other user acts for "own units": the unit of his account plus the units of his units-scoped grants
-// (a township-wide police grant does not make a police officer a reporter for every unit). He sees the
+// Any other user acts for "own units", grant by grant: the unit of his account for an own-unit or
+// township-wide grant (a township-wide police grant does not make a police officer a reporter for every
+// unit), the listed units for a units-scoped grant (not his account's unit) — and only through grants whose
+// role carries the permission at hand. He sees the
 // tasks naming one of his units (and their ancestors, as context), his units' reports, and, on tasks his
 // unit leads, the co-units' reports and statuses.
 #include <cstdint>
@@ -62,7 +64,8 @@ public:
 
     /// Files a progress report for one of the caller's units that is responsible for the task.
     Report add_progress(const security::Principal& p, std::int64_t task_id, const ProgressInput& in);
-    /// Attaches a file to a report of one of the caller's units (size capped by plan.attachment_max_mb).
+    /// Attaches a file to a report of one of the caller's units (size capped by plan.attachment_max_mb, count
+    /// per report by plan.attachments_per_report).
     AttachmentInfo add_attachment(const security::Principal& p, std::int64_t report_id, const std::string& filename,
                                   const std::string& content_type, std::string_view bytes);
     /// An attachment, for those who may read its report; the read is audited.
@@ -92,8 +95,10 @@ public:
 
     /// Whether `p` is the office (sees every task, report and status).
     static bool is_office(const security::Principal& p);
-    /// The units `p` acts for: his account's unit plus the units of his units-scoped grants.
-    static std::set<std::int64_t> own_units(const security::Principal& p);
+    /// The units `p` acts for under `permission`: for each grant whose role carries it, the account's unit
+    /// (own-unit and township-wide grants) or the listed units (units-scoped grants).
+    static std::set<std::int64_t> own_units(const security::Principal& p,
+                                            std::string_view permission = "plan:campaign:list");
     /// A principal for the command line and the demo: the leading-group office, township-wide.
     static security::Principal system_principal();
 

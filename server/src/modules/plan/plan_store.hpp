@@ -88,6 +88,8 @@ inline constexpr std::string_view kReportAggOfUnit =
 inline constexpr std::string_view kInsertAttachment =
     "INSERT INTO progress_attachments (report_id, filename, content_type, size, sha256, content_base64, created_at, "
     "created_by) VALUES (:1, :2, :3, :4, :5, :6, :7, :8) RETURNING id";
+inline constexpr std::string_view kCountAttachmentsOfReport =
+    "SELECT count(*) FROM progress_attachments WHERE report_id = :1";
 inline constexpr std::string_view kAttachmentsOfTask =
     "SELECT a.id, a.report_id, a.filename, a.content_type, a.size, a.sha256, a.created_at FROM progress_attachments a "
     "JOIN progress_reports r ON r.id = a.report_id WHERE r.task_id = :1 ORDER BY a.id";

@@ -29,7 +29,8 @@ db::Value user_value(const security::Principal& p) { return p.user_id ? db::Valu
 std::string actor_name(const security::Principal& p) { return p.display_name.empty() ? p.username : p.display_name; }
 
 bool visible_to(const security::Principal& p, std::int64_t unit_id) {
-    return plan::PlanService::is_office(p) || plan::PlanService::own_units(p).count(unit_id) > 0;
+    return plan::PlanService::is_office(p) ||
+           plan::PlanService::own_units(p, "supervision:action:list").count(unit_id) > 0;
 }
 
 }  // namespace
@@ -206,7 +207,7 @@ ResponseView SupervisionService::respond(const security::Principal& p, std::int6
     const auto now = clock_.now_ms();
     ResponseView out = db_.write([&](db::Tx& tx) {
         const Action a = load(tx, id);
-        if (!plan::PlanService::own_units(p).count(a.unit.id)) {
+        if (!plan::PlanService::own_units(p, "supervision:response:create").count(a.unit.id)) {
             if (plan::PlanService::is_office(p))
                 throw core::Error::forbidden("not_addressed", "只有被督办单位可以反馈");
             throw core::Error::not_found("督办事项不存在");
@@ -294,13 +295,19 @@ std::vector<Proposal> SupervisionService::proposals(const security::Principal& p
 Todo SupervisionService::todo(const security::Principal& p) {
     Todo t;
     t.tasks = plan_.todo(p);
-    const auto mine = plan::PlanService::own_units(p);
-    if (p.has("supervision:action:list")) {
+    const auto mine = plan::PlanService::own_units(p, "supervision:action:list");
+    if (!mine.empty()) {
         t.actions = db_.read([&](db::Tx& tx) {
             std::vector<Action> v;
             for (auto unit : mine)
                 for (const auto& r : tx.query(sql::kOpenActionsOfUnit, {unit})) v.push_back(action_of(r));
             return v;
+        });
+        // Across several units as for one: nearest deadline first, those without one after.
+        std::stable_sort(t.actions.begin(), t.actions.end(), [](const Action& a, const Action& b) {
+            if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
+            if (a.deadline != b.deadline) return *a.deadline < *b.deadline;
+            return a.id < b.id;
         });
         fill_names(p, t.actions);
     }

@@ -19,11 +19,13 @@ inline constexpr std::string_view kListActions =
     "(SELECT count(*) FROM supervision_responses r WHERE r.action_id = a.id) AS response_count "
     "FROM supervision_actions a WHERE (:1 = 0 OR a.campaign_id = :2) AND (:3 = 0 OR a.unit_id = :4) "
     "AND (:5 = '' OR a.status = :6) ORDER BY a.id DESC";
+/// Nearest deadline first, actions without one after (NULLs sort first in SQLite, last in PostgreSQL).
 inline constexpr std::string_view kOpenActionsOfUnit =
     "SELECT a.id, a.kind, a.unit_id, a.campaign_id, a.task_id, a.title, a.content, a.deadline, a.findings, a.status, "
     "a.created_at, a.created_by_name, a.closed_at, a.closed_by_name, a.close_note, "
     "(SELECT count(*) FROM supervision_responses r WHERE r.action_id = a.id) AS response_count "
-    "FROM supervision_actions a WHERE a.unit_id = :1 AND a.status = 'open' ORDER BY a.deadline, a.id";
+    "FROM supervision_actions a WHERE a.unit_id = :1 AND a.status = 'open' "
+    "ORDER BY CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END, a.deadline, a.id";
 /// Ladder actions tied to a task, for the escalation proposals.
 inline constexpr std::string_view kLadderActions =
     "SELECT id, kind, task_id, unit_id, created_at FROM supervision_actions "
