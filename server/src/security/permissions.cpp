@@ -42,13 +42,15 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "auth:session:list", "auth:session:revoke", "auth:user:unlock", "auth:totp:reset",
           "policy:policy:list", "policy:policy:update", "policy:security:update"}},
         {"auditor", {"audit:log:list", "audit:log:verify"}},
-        // plan and supervision: the office (coordinator, leader) sees every task; units see and report their
-        // own (PlanService, SupervisionService). Only the coordinator changes campaigns and issues 督办.
+        // plan and supervision: the office (coordinator, leader; township scope) sees every task and status;
+        // only the coordinator reads every unit's reports and attachments (plan:report:read) — leaders see
+        // figures. Units see and report their own (PlanService, SupervisionService). Only the coordinator
+        // changes campaigns and issues 督办; it answers 督办 addressed to its own unit like any unit.
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
-          "plan:progress:create", "plan:matrix:view", "plan:export", "supervision:action:list",
-          "supervision:action:create", "supervision:action:close"}},
+          "plan:progress:create", "plan:report:read", "plan:matrix:view", "plan:export", "supervision:action:list",
+          "supervision:action:create", "supervision:action:close", "supervision:response:create"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},

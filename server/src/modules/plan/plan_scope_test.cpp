@@ -49,6 +49,24 @@ TEST(PlanScope, OnlyGrantsCarryingThePermissionCount) {
     EXPECT_EQ(PlanService::own_units(p, "supervision:response:create"), Units{12});
 }
 
+TEST(PlanScope, OfficeNeedsTownshipScope) {
+    const auto township = user_of(4, {{1, "coordinator", Scope::Township, {}}});
+    EXPECT_TRUE(PlanService::is_office(township));
+    EXPECT_TRUE(PlanService::reads_all_reports(township));
+    // A coordinator of one unit (a county deployment's department office) is not the township's office.
+    const auto own = user_of(4, {{1, "coordinator", Scope::OwnUnit, {}}});
+    EXPECT_FALSE(PlanService::is_office(own));
+    EXPECT_FALSE(PlanService::reads_all_reports(own));
+    const auto listed = user_of(4, {{1, "coordinator", Scope::Units, {12, 13}}});
+    EXPECT_FALSE(PlanService::is_office(listed));
+}
+
+TEST(PlanScope, LeaderSeesStatusesButNotReports) {
+    const auto p = user_of(1, {{1, "leader", Scope::Township, {}}});
+    EXPECT_TRUE(PlanService::is_office(p));
+    EXPECT_FALSE(PlanService::reads_all_reports(p));
+}
+
 TEST(PlanScope, AdministratorsActForNoUnit) {
     for (const char* role : {"sysadmin", "secadmin", "auditor"}) {
         const auto p = user_of(2, {{1, role, Scope::Township, {}}});

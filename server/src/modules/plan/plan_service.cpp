@@ -257,7 +257,7 @@ bool names_one_of(const TaskView& t, const std::set<std::int64_t>& mine) {
 
 /// Whether `p` may read a report of `unit` on `task_id`: the office, the reporting unit, the task's lead.
 bool report_readable(db::Tx& tx, const security::Principal& p, std::int64_t unit, std::int64_t task_id) {
-    if (PlanService::is_office(p)) return true;
+    if (PlanService::reads_all_reports(p)) return true;
     const auto mine = PlanService::own_units(p);
     if (mine.count(unit)) return true;
     auto task = tx.query_one(sql::kTaskById, {task_id});
@@ -335,7 +335,13 @@ std::string phases_text(const std::vector<std::string>& phases) {
 
 // ---- who acts for what ------------------------------------------------------------------------------
 
-bool PlanService::is_office(const security::Principal& p) { return p.has("plan:matrix:view"); }
+bool PlanService::is_office(const security::Principal& p) {
+    return p.has("plan:matrix:view") && !p.units_for("plan:matrix:view").has_value();
+}
+
+bool PlanService::reads_all_reports(const security::Principal& p) {
+    return p.has("plan:report:read") && !p.units_for("plan:report:read").has_value();
+}
 
 std::set<std::int64_t> PlanService::own_units(const security::Principal& p, std::string_view permission) {
     std::set<std::int64_t> units;
@@ -694,7 +700,7 @@ TaskDetail PlanService::get_task(const security::Principal& p, std::int64_t id) 
         TaskDetail d;
         d.task = std::move(*it);
         d.campaign_name = l.summary.name;
-        const bool office = is_office(p);
+        const bool reads_all = reads_all_reports(p);
         const auto mine = own_units(p);
         const bool leads = d.task.lead_unit && mine.count(d.task.lead_unit->id);
         const auto reporters = own_units(p, "plan:progress:create");
@@ -706,7 +712,7 @@ TaskDetail PlanService::get_task(const security::Principal& p, std::int64_t id) 
                                                  a.str("sha256"), a.i64("size"), a.i64("created_at")});
         for (const auto& r : tx.query(sql::kReportsOfTask, {id})) {
             const auto unit = r.i64("unit_id");
-            if (!office && !leads && !mine.count(unit)) continue;
+            if (!reads_all && !leads && !mine.count(unit)) continue;
             Report rep{r.i64("id"), id, ref_of(unit, idx), r.str("content"), r.i64("completed") != 0,
                        r.i64("reported_at"), r.str("reported_by_name"), files[r.i64("id")]};
             d.reports.push_back(std::move(rep));

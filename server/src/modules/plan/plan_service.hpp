@@ -93,8 +93,11 @@ public:
     /// A campaign's name, or nullopt when it does not exist.
     std::optional<std::string> campaign_name(std::int64_t id);
 
-    /// Whether `p` is the office (sees every task, report and status).
+    /// Whether `p` is the office: plan:matrix:view with township scope (sees every task and status).
     static bool is_office(const security::Principal& p);
+    /// Whether `p` reads every unit's progress reports and attachments (the office's coordinator, township
+    /// scope); leaders see statuses and figures only, units their own reports (and the lead its co-units').
+    static bool reads_all_reports(const security::Principal& p);
     /// The units `p` acts for under `permission`: for each grant whose role carries it, the account's unit
     /// (own-unit and township-wide grants) or the listed units (units-scoped grants).
     static std::set<std::int64_t> own_units(const security::Principal& p,
