@@ -50,11 +50,22 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 
 /** The API's `{"error":{code,message,field}}` body as an ApiError; a generic one when absent. */
 export async function parseError(res: Response): Promise<ApiError> {
-  let code = `http_${res.status}`
+  let text = ''
+  try {
+    text = await res.text()
+  } catch {
+    /* no body */
+  }
+  return errorFromText(res.status, text)
+}
+
+/** The ApiError of a status and its body text (fetch and XMLHttpRequest alike). */
+export function errorFromText(status: number, text: string): ApiError {
+  let code = `http_${status}`
   let message = ''
   let field: string | undefined
   try {
-    const data = (await res.json()) as { error?: { code?: string; message?: string; field?: string } }
+    const data = JSON.parse(text) as { error?: { code?: string; message?: string; field?: string } }
     if (data && data.error) {
       code = data.error.code || code
       message = data.error.message || ''
@@ -63,8 +74,8 @@ export async function parseError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: keep the generic message */
   }
-  if (!message) message = genericMessage(res.status)
-  return new ApiError(res.status, code, message, field)
+  if (!message) message = genericMessage(status)
+  return new ApiError(status, code, message, field)
 }
 
 function genericMessage(status: number): string {
@@ -148,4 +159,106 @@ export const http = {
   put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('PATCH', path, { ...opts, body }),
   delete: <T = void>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
+}
+
+// ---- raw bodies: uploads (plan documents, attachments) and file downloads (exports, attachments)
+
+export interface UploadOptions {
+  query?: Record<string, QueryValue>
+  /** The body's media type; default: the file's own type, else application/octet-stream. */
+  contentType?: string
+  /** Called as the bytes go out (XMLHttpRequest upload progress). */
+  onProgress?: (loaded: number, total: number) => void
+  silent?: boolean
+}
+
+/** The media type to send a file as: the given one, else the file's, else application/octet-stream. */
+export function uploadContentType(body: Blob, given?: string): string {
+  return given || body.type || 'application/octet-stream'
+}
+
+/**
+ * Sends `body` as the raw request body (not multipart) with its media type and the CSRF header, reporting
+ * upload progress; resolves with the parsed JSON answer, rejects with ApiError like `request`.
+ */
+export function upload<T = unknown>(method: 'POST' | 'PUT', path: string, body: Blob, opts: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open(method, buildUrl(path, opts.query))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', uploadContentType(body, opts.contentType))
+    const csrf = useAuthStore().csrf
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf)
+    if (opts.onProgress && xhr.upload) {
+      const report = opts.onProgress
+      xhr.upload.onprogress = (e: ProgressEvent) => report(e.loaded, e.lengthComputable ? e.total : body.size)
+    }
+    xhr.onload = () => {
+      const text = xhr.responseText || ''
+      if (xhr.status >= 200 && xhr.status < 300) {
+        opts.onProgress?.(body.size, body.size)
+        try {
+          resolve((text ? JSON.parse(text) : undefined) as T)
+        } catch {
+          resolve(undefined as T)
+        }
+        return
+      }
+      const err = errorFromText(xhr.status, text)
+      const handled = handleSessionErrors(err, opts)
+      if (!handled && !opts.silent) notify(err.message)
+      reject(err)
+    }
+    xhr.onerror = () => {
+      const err = new ApiError(0, 'network_error', i18n.global.t('error.network'))
+      if (!opts.silent) notify(err.message)
+      reject(err)
+    }
+    xhr.send(body)
+  })
+}
+
+/** The file name of a Content-Disposition header: filename*=UTF-8'' first, else filename="…". */
+export function filenameOf(disposition: string | null, fallback = 'download'): string {
+  if (!disposition) return fallback
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      /* malformed escape: fall through */
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/.exec(disposition) ?? /filename\s*=\s*([^;]+)/.exec(disposition)
+  return plain ? plain[1].trim() : fallback
+}
+
+/** GETs a file and saves it under the server's file name (errors shown like any API error). */
+export async function download(path: string, query?: Record<string, QueryValue>): Promise<string> {
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), { method: 'GET', credentials: 'same-origin' })
+  } catch {
+    const err = new ApiError(0, 'network_error', i18n.global.t('error.network'))
+    notify(err.message)
+    throw err
+  }
+  if (!res.ok) {
+    const err = await parseError(res)
+    if (!handleSessionErrors(err, {})) notify(err.message)
+    throw err
+  }
+  const blob = await res.blob()
+  const name = filenameOf(res.headers.get('Content-Disposition'))
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return name
 }

@@ -30,9 +30,28 @@ import { ElSwitch } from 'element-plus/es/components/switch/index.mjs'
 import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs'
 import { ElTag } from 'element-plus/es/components/tag/index.mjs'
 import { ElTreeSelect } from 'element-plus/es/components/tree-select/index.mjs'
+import { ElBadge } from 'element-plus/es/components/badge/index.mjs'
+import { ElCheckbox, ElCheckboxGroup } from 'element-plus/es/components/checkbox/index.mjs'
+import { ElEmpty } from 'element-plus/es/components/empty/index.mjs'
+import { ElPopover } from 'element-plus/es/components/popover/index.mjs'
+import { ElProgress } from 'element-plus/es/components/progress/index.mjs'
+import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs'
+import { ElTimeline, ElTimelineItem } from 'element-plus/es/components/timeline/index.mjs'
+import { ElTooltip } from 'element-plus/es/components/tooltip/index.mjs'
 import 'element-plus/dist/index.css'
 
 const plugins: unknown[] = [
+  ElBadge,
+  ElCheckbox,
+  ElCheckboxGroup,
+  ElEmpty,
+  ElPopover,
+  ElProgress,
+  ElTabPane,
+  ElTabs,
+  ElTimeline,
+  ElTimelineItem,
+  ElTooltip,
   ElAlert,
   ElAside,
   ElAvatar,

@@ -12,6 +12,8 @@ declare module 'vue-router' {
     menu?: boolean
     /** Element Plus icon name for the menu. */
     icon?: string
+    /** The menu entry to highlight on a page that is not itself in the menu (a detail page). */
+    activeMenu?: string
     /** Reachable without signing in. */
     public?: boolean
     /** A page that only a session in this stage may open (the forced password change / enrolment). */
@@ -25,6 +27,48 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'home',
     component: () => import('@/views/home/index.vue'),
     meta: { title: 'nav.home', menu: true, icon: 'HomeFilled' },
+  },
+  {
+    path: 'todo',
+    name: 'todo',
+    component: () => import('@/views/todo/index.vue'),
+    meta: { title: 'nav.todo', menu: true, icon: 'Bell', permission: 'plan:campaign:list' },
+  },
+  {
+    path: 'campaigns',
+    name: 'campaigns',
+    component: () => import('@/views/campaigns/index.vue'),
+    meta: { title: 'nav.campaigns', menu: true, icon: 'Flag', permission: 'plan:campaign:list' },
+  },
+  {
+    path: 'campaigns/import',
+    name: 'campaign-import',
+    component: () => import('@/views/campaigns/import.vue'),
+    meta: { title: 'nav.campaignImport', menu: true, icon: 'Upload', permission: 'plan:campaign:create' },
+  },
+  {
+    path: 'campaigns/:id(\\d+)',
+    name: 'campaign',
+    component: () => import('@/views/campaigns/detail.vue'),
+    meta: { title: 'nav.campaign', permission: 'plan:campaign:list', activeMenu: '/campaigns' },
+  },
+  {
+    path: 'tasks/:id(\\d+)',
+    name: 'task',
+    component: () => import('@/views/tasks/index.vue'),
+    meta: { title: 'nav.task', permission: 'plan:campaign:list', activeMenu: '/campaigns' },
+  },
+  {
+    path: 'supervision',
+    name: 'supervision',
+    component: () => import('@/views/supervision/index.vue'),
+    meta: { title: 'nav.supervision', menu: true, icon: 'Promotion', permission: 'supervision:action:list' },
+  },
+  {
+    path: 'supervision/:id(\\d+)',
+    name: 'supervision-detail',
+    component: () => import('@/views/supervision/detail.vue'),
+    meta: { title: 'nav.supervisionDetail', permission: 'supervision:action:list', activeMenu: '/supervision' },
   },
   {
     path: 'units',

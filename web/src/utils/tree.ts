@@ -74,3 +74,13 @@ export function toUnitOptions(nodes: readonly UnitNode[], disabled?: ReadonlySet
     children: n.children?.length ? toUnitOptions(n.children, disabled) : undefined,
   }))
 }
+
+/** The units of a tree in depth-first order, each with its depth (flat selects keep the tree's order). */
+export function flattenUnitTree(nodes: readonly UnitNode[], depth = 0, out: (Unit & { depth: number })[] = []) {
+  for (const n of nodes) {
+    const { children, ...unit } = n
+    out.push({ ...unit, depth })
+    if (children?.length) flattenUnitTree(children, depth + 1, out)
+  }
+  return out
+}

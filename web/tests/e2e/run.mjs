@@ -6,9 +6,14 @@
 // here from the secret shown on the page), creates the village 测试村 and the user e2e.user in it,
 // grants the role village (own unit), signs out; e2e.user signs in, is held on the password change,
 // changes the password and lands on home.
-// Phone pass (375×812): coordinator signs in; the menu button opens the drawer; the units page renders.
+// Phone pass (375×812): coordinator signs in; the menu button opens the drawer; the units page renders;
+// the demo campaign's matrix scrolls inside itself; a plan naming an unknown unit shows it in red and maps it.
+// Plan pass (issue 3): the coordinator (desktop) imports the seed plan (../shared/seed/… from the repository
+// root, or HULEI_E2E_SEED), reviews it beside the text, maps any unknown name and creates the campaign, exports
+// both .xlsx files; the unit officer of 社会事务办公室 (phone) reports progress with an attachment on one of its
+// tasks; the coordinator issues a 通报提醒 from the matrix; the officer finds it on the to-do list and responds.
 import { createHmac } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,6 +27,9 @@ const DEMO_PASSWORD = 'Hulei@Demo2026'
 const USER = { username: 'e2e.user', name: '测试用户', initial: 'Init@Pass2026x', changed: 'New@Pass2026y' }
 const VILLAGE = { name: '测试村', code: 'e2e-village' }
 const TIMEOUT = 15_000
+const ROOT = join(HERE, '..', '..', '..')
+const SEED_PLAN = process.env.HULEI_E2E_SEED || join(ROOT, '..', 'shared', 'seed', '000_a50c034196861ed9.txt')
+const OFFICER_UNIT = '社会事务办公室'
 
 // ---------------------------------------------------------------- TOTP (RFC 4648 base32, RFC 6238)
 
@@ -182,6 +190,54 @@ async function pickTreeNode(page, trigger, popper, label) {
   const exact = page.locator(`.${popper} .el-tree-node__label`).getByText(label, { exact: true }).first()
   await ((await exact.count()) ? exact : node).click()
   await page.keyboard.press('Escape').catch(() => undefined)
+}
+
+/** Opens the el-select `trigger` and clicks the option `label` in the dropdown with the popper class `popper`. */
+async function pickOption(page, trigger, popper, label) {
+  await click(page, trigger)
+  const option = page.locator(`.${popper} .el-select-dropdown__item`).filter({ hasText: label }).first()
+  await option.waitFor({ state: 'visible', timeout: TIMEOUT })
+  await option.click()
+}
+
+/** Runs `action` and waits for the API answer `method path` (path: string or RegExp on the pathname). */
+async function forApi(page, method, path, status, action) {
+  const matches = (r) => {
+    if (r.request().method() !== method) return false
+    const p = new URL(r.url()).pathname
+    return typeof path === 'string' ? p === `/api/v1${path}` : path.test(p)
+  }
+  const [resp] = await Promise.all([page.waitForResponse(matches, { timeout: TIMEOUT }), action()])
+  if (resp.status() !== status) {
+    const body = await resp.text().catch(() => '')
+    throw new Error(`${method} ${path} answered ${resp.status()} (expected ${status}): ${body}`)
+  }
+  // Chromium may evict a large answer from its inspector cache: callers that need data read it back by GET.
+  return resp.json().catch(() => null)
+}
+
+/** Calls the API from the page with the session's CSRF token: any method, a JSON or raw body. */
+async function apiSend(page, method, path, body, contentType = 'application/json') {
+  return page.evaluate(
+    async ({ method, path, body, contentType }) => {
+      const me = await (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).json()
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': contentType, 'X-CSRF-Token': me.csrf_token },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      })
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : null }
+    },
+    { method, path, body, contentType },
+  )
+}
+
+/** Whether the page is no wider than the viewport (tables and matrices scroll inside themselves). */
+async function fitsWidth(page, width) {
+  const w = await page.evaluate(() => document.documentElement.scrollWidth)
+  check(w <= width, `the page ${pathOf(page)} is ${w}px wide at a ${width}px viewport`)
 }
 
 /** Signs in; when the session is enrolling 2FA, enrols with the secret the page shows. Returns the landing path. */
@@ -452,7 +508,286 @@ async function phonePass(browser) {
     await shot(page, 'e2e-units-phone.png')
   })
 
+  await step('phone: the demo campaign matrix scrolls inside itself', async () => {
+    const list = await apiGet(page, '/campaigns')
+    check(list.status === 200 && list.body.items.length > 0, `GET /campaigns: ${JSON.stringify(list)}`)
+    const demo = list.body.items[0]
+    await page.goto(`${BASE}/campaigns/${demo.id}`)
+    await page.locator(`${sel('matrix-table')} tbody tr`).first().waitFor({ state: 'visible', timeout: TIMEOUT })
+    await page.locator(`${sel('status-chart')} canvas`).first().waitFor({ state: 'visible', timeout: TIMEOUT })
+    await fitsWidth(page, 375)
+    const scroll = await page.locator(sel('matrix-scroll')).evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }))
+    check(scroll.sw > scroll.cw, `the matrix does not scroll sideways (${scroll.sw} ≤ ${scroll.cw})`)
+    await page.locator(sel('matrix-table')).scrollIntoViewIfNeeded()
+    await sleep(300)
+    await shot(page, 'e2e-matrix-phone.png')
+  })
+
+  await step('phone: a plan naming an unknown unit shows the name in red until it is mapped', async () => {
+    await page.goto(`${BASE}/campaigns/import`)
+    const plan = [
+      '测试镇专项整治工作方案',
+      '一、工作任务',
+      '（一）开展宣传。2026年12月底前完成。（责任单位：社会事务办、镇文化站）',
+      '（二）开展排查。（牵头单位：派出所；配合单位：各村（社区））',
+    ].join('\n')
+    await forApi(page, 'POST', '/campaigns/parse', 200, () =>
+      page.locator(sel('import-file')).setInputFiles({ name: '测试方案.txt', mimeType: 'text/plain', buffer: Buffer.from(plan) }),
+    )
+    const names = await page.locator(`${sel('import-unknown')} .unknown-name`).allInnerTexts()
+    check(JSON.stringify(names) === JSON.stringify(['镇文化站']), `unknown names: ${JSON.stringify(names)}`)
+    const item = page.locator(sel('review-item-一/（一）'))
+    await item.waitFor({ state: 'visible', timeout: TIMEOUT })
+    await item.locator('.el-tag--danger').filter({ hasText: '镇文化站' }).first().waitFor({ timeout: TIMEOUT })
+    check(await page.locator(sel('import-create')).isDisabled(), 'the campaign can be created while a name is unmapped')
+    await fitsWidth(page, 375)
+    await shot(page, 'e2e-import-unknown-phone.png')
+    await pickOption(page, sel('inline-map-一/（一）-镇文化站'), 'import-inline-popper', '党政综合办公室')
+    await item.locator('.el-tag').filter({ hasText: '党政综合办公室' }).first().waitFor({ timeout: TIMEOUT })
+    check((await item.locator('.el-tag--danger').count()) === 0, 'the mapped name is still shown as unknown')
+    await page.locator(sel('import-create')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    check(!(await page.locator(sel('import-create')).isDisabled()), 'the campaign cannot be created after mapping the only unknown name')
+  })
+
   await context.close()
+}
+
+async function planPass(browser) {
+  // The coordinator works at a desk; the unit officer on a phone.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true })
+  const office = await desk.newPage()
+  const phone = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  })
+  const unit = await phone.newPage()
+  let campaign = null
+  let officerUnitId = 0
+  let reportedTask = null
+  let remindedTask = null
+  let actionId = 0
+
+  await step('the seed plan is at hand', async () => {
+    check(
+      existsSync(SEED_PLAN),
+      `the seed plan ${SEED_PLAN} is missing: the import test needs ../shared/seed/000_a50c034196861ed9.txt next to the repository (or HULEI_E2E_SEED)`,
+    )
+  })
+
+  currentPage = office
+  await step('coordinator imports the seed plan and reviews it beside the text', async () => {
+    const where = await signIn(office, 'coordinator', DEMO_PASSWORD)
+    check(where === '/', `coordinator landed on ${where}`)
+    await click(office, sel('menu-/campaigns/import'))
+    await waitForPath(office, '/campaigns/import')
+    await forApi(office, 'POST', '/campaigns/parse', 200, () => office.locator(sel('import-file')).setInputFiles(SEED_PLAN))
+    // What the page was told, asked again (the parse stores nothing).
+    const parsed = await apiSend(office, 'POST', '/campaigns/parse?filename=seed.txt', readFileSync(SEED_PLAN, 'utf8'), 'text/plain; charset=utf-8')
+    check(parsed.status === 200, `POST /campaigns/parse answered ${parsed.status}`)
+    const review = parsed.body
+    check(review.items.length >= 9, `the parse found ${review.items.length} items`)
+    const annotated = review.items.filter((i) => i.units.length)
+    check(annotated.length === 9, `the seed plan has 9 annotated items, the parse found ${annotated.length}`)
+    const item = office.locator(sel('review-item-四/（三）/3'))
+    await item.waitFor({ state: 'visible', timeout: TIMEOUT })
+    // 社会事务办 is an alias: resolved to the unit, shown as a tag.
+    await item.locator('.el-tag').filter({ hasText: OFFICER_UNIT }).first().waitFor({ timeout: TIMEOUT })
+    await item.locator('.el-tag').filter({ hasText: '牵头' }).filter({ hasText: '五团镇派出所' }).first().waitFor({ timeout: TIMEOUT })
+    // Selecting an item scrolls the text to its line.
+    const line = review.items.find((i) => i.number === '四/（三）/3').line
+    await item.locator('.title').click()
+    const text = office.locator(sel('import-text'))
+    await text.locator(`[data-line="${line}"].active`).waitFor({ timeout: TIMEOUT })
+    const inView = async () => {
+      const box = await text.boundingBox()
+      const lineBox = await text.locator(`[data-line="${line}"]`).boundingBox()
+      return !!box && !!lineBox && lineBox.y >= box.y - 2 && lineBox.y < box.y + box.height - 10
+    }
+    await waitFor(office, inView, `the text pane to scroll to line ${line} of the selected item`)
+    await sleep(400)
+    await shot(office, 'e2e-import-desktop.png')
+  })
+
+  await step('coordinator maps any unknown name and creates the campaign', async () => {
+    const unknown = await office.locator(`${sel('import-unknown')} .unknown-row`).count()
+    if (unknown === 0) console.log('       the seed plan names no unknown unit')
+    for (let i = 0; i < unknown; i++) {
+      const row = office.locator(`${sel('import-unknown')} .unknown-row`).nth(i)
+      const name = ((await row.locator('.unknown-name').innerText()) || '').trim()
+      await pickOption(office, `${sel(`map-select-${name}`)}`, 'import-map-popper', '党政综合办公室')
+      await office.keyboard.press('Escape').catch(() => undefined)
+    }
+    await fill(office, 'import-name', '五团镇“利剑护蕾·雷霆行动”（e2e 导入）')
+    // A deadline typed by hand; the server dates it in the campaign's year.
+    const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear() // the campaign starts today in Beijing
+    await fill(office, 'review-deadline-四/（四）', `${year}年12月底前`)
+    // The item editor: a new title for 四/（四）.
+    await click(office, sel('review-edit-四/（四）'))
+    await fill(office, 'item-title', '加强制度建设，构建长效机制（e2e 修改）')
+    await click(office, sel('item-save'))
+    await office.locator(sel('item-dialog')).waitFor({ state: 'hidden', timeout: TIMEOUT })
+    await office.locator(sel('review-item-四/（四）')).getByText('（e2e 修改）').first().waitFor({ timeout: TIMEOUT })
+    check(!(await office.locator(sel('import-create')).isDisabled()), 'the create button is disabled after the review')
+    await forApi(office, 'POST', '/campaigns', 201, () => click(office, sel('import-create')))
+    await waitFor(office, async () => /^\/campaigns\/\d+$/.test(pathOf(office)), 'the new campaign’s page')
+    const got = await apiGet(office, pathOf(office))
+    check(got.status === 200, `GET ${pathOf(office)} answered ${got.status}`)
+    campaign = got.body
+    check(campaign.task_count === 9, `the campaign has ${campaign.task_count} tasks, not 9`)
+    check(campaign.phases.map((p) => p.name).join() === '宣传发动,打击治理,总结提升', `phases: ${JSON.stringify(campaign.phases)}`)
+    const t = campaign.tasks.find((x) => x.number === '四/（三）/3')
+    check(t && t.lead_unit?.name === '五团镇派出所', `四/（三）/3 lead: ${JSON.stringify(t?.lead_unit)}`)
+    check(t.units.some((u) => u.name === OFFICER_UNIT), `四/（三）/3 units: ${t.units.map((u) => u.name)}`)
+    const edited = campaign.tasks.find((x) => x.number === '四/（四）')
+    check(edited?.title === '加强制度建设，构建长效机制（e2e 修改）', `四/（四） title: ${JSON.stringify(edited?.title)}`)
+    check(
+      edited.deadline_text === `${year}年12月底前` && edited.deadline_date === `${year}-12-31`,
+      `四/（四） deadline: ${edited.deadline_text} / ${edited.deadline_date}`,
+    )
+    officerUnitId = t.units.find((u) => u.name === OFFICER_UNIT).id
+    reportedTask = t
+    remindedTask = campaign.tasks.find((x) => x.number === '四/（二）/1')
+    check(remindedTask?.units.some((u) => u.id === officerUnitId), '四/（二）/1 does not name 社会事务办公室')
+    await office.locator(`${sel('matrix-table')} tbody tr`).first().waitFor({ state: 'visible', timeout: TIMEOUT })
+    const rows = await office.locator(`${sel('matrix-table')} tbody tr`).count()
+    check(rows === 9, `the matrix shows ${rows} task rows, not 9`)
+    await office.locator(`${sel('status-chart')} canvas`).first().waitFor({ state: 'visible', timeout: TIMEOUT })
+    await sleep(500)
+    await shot(office, 'e2e-campaign-desktop.png')
+  })
+
+  await step('coordinator exports the 任务分解表 and the progress matrix (.xlsx)', async () => {
+    for (const [button, suffix] of [
+      ['export-tasks', '任务分解表.xlsx'],
+      ['export-matrix', '进展情况.xlsx'],
+    ]) {
+      const [download] = await Promise.all([office.waitForEvent('download', { timeout: TIMEOUT }), click(office, sel(button))])
+      const name = download.suggestedFilename()
+      check(name.endsWith(suffix), `the ${button} download is named ${JSON.stringify(name)}`)
+      const path = await download.path()
+      const head = readFileSync(path).subarray(0, 2).toString('latin1')
+      check(head === 'PK', `${name} is not an .xlsx (zip) file`)
+    }
+  })
+
+  currentPage = unit
+  await step('the officer of 社会事务办公室 finds the new task on the phone home page', async () => {
+    const where = await signIn(unit, 'officer', DEMO_PASSWORD)
+    check(where === '/', `officer landed on ${where}`)
+    await unit.locator(sel('home-todo')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await unit.locator(sel('todo-board')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const todo = await apiGet(unit, '/todo')
+    check(todo.status === 200, `GET /todo answered ${todo.status}`)
+    check(
+      todo.body.tasks.some((x) => x.task_id === reportedTask.id),
+      `the officer's to-do list lacks ${reportedTask.number} of the new campaign: ${JSON.stringify(todo.body.tasks.map((x) => x.task_id))}`,
+    )
+    await fitsWidth(unit, 375)
+    await unit.goto(`${BASE}/todo`)
+    await click(unit, sel(`todo-task-${reportedTask.id}`))
+    await waitForPath(unit, `/tasks/${reportedTask.id}`)
+    await unit.locator(sel('progress-form')).waitFor({ state: 'visible', timeout: TIMEOUT })
+  })
+
+  await step('the officer reports progress with an attachment, uploaded as a raw body', async () => {
+    const text = '已联合派出所、镇妇联对辖区留守儿童家庭开展入户走访 18 户，更新“四位一体”包保台账。'
+    const attachment = { name: '走访台账.csv', mimeType: 'text/csv', buffer: Buffer.from('村,户数\n青石村,10\n白沙社区,8\n') }
+    await fill(unit, 'progress-text', text)
+    await unit.locator(sel('progress-files')).setInputFiles(attachment)
+    await unit.locator(sel('progress-file-0')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const uploaded = unit.waitForResponse(
+      (r) => r.request().method() === 'PUT' && /\/api\/v1\/progress\/\d+\/attachments$/.test(new URL(r.url()).pathname),
+      { timeout: TIMEOUT },
+    )
+    await forApi(unit, 'POST', `/tasks/${reportedTask.id}/progress`, 201, () => click(unit, sel('progress-submit')))
+    const put = await uploaded
+    check(put.status() === 201, `the attachment upload answered ${put.status()}`)
+    const headers = put.request().headers()
+    check(headers['content-type'] === 'text/csv', `the attachment was sent as ${headers['content-type']}`)
+    check(!!headers['x-csrf-token'], 'the attachment upload has no X-CSRF-Token')
+    check(new URL(put.url()).searchParams.get('filename') === attachment.name, `filename: ${put.url()}`)
+    const detail = await apiGet(unit, `/tasks/${reportedTask.id}`)
+    const report = detail.body?.reports?.find((r) => r.text === text)
+    check(report, `the report is not in GET /tasks/${reportedTask.id}: ${JSON.stringify(detail.body?.reports)}`)
+    check(report.unit.id === officerUnitId, `the report is for unit ${report.unit.id}`)
+    check(report.attachments.length === 1 && report.attachments[0].filename === attachment.name, `attachments: ${JSON.stringify(report.attachments)}`)
+    const info = report.attachments[0]
+    const link = unit.locator(sel(`attachment-${info.id}`))
+    await link.waitFor({ state: 'visible', timeout: TIMEOUT })
+    const [download] = await Promise.all([unit.waitForEvent('download', { timeout: TIMEOUT }), link.click()])
+    const got = readFileSync(await download.path())
+    check(got.equals(attachment.buffer), 'the downloaded attachment differs from the uploaded file')
+    await unit.locator(`${sel(`report-${report.id}`)}`).getByText('已联合派出所').first().waitFor({ timeout: TIMEOUT })
+    await fitsWidth(unit, 375)
+    await unit.locator(sel(`report-${report.id}`)).scrollIntoViewIfNeeded()
+    await sleep(300)
+    await shot(unit, 'e2e-task-phone.png')
+  })
+
+  currentPage = office
+  await step('coordinator sees the report in the matrix and issues a 通报提醒 from it', async () => {
+    await office.reload()
+    const done = office.locator(sel(`matrix-cell-${reportedTask.id}-${officerUnitId}`))
+    await done.waitFor({ state: 'visible', timeout: TIMEOUT })
+    check((await done.innerText()).includes('正常'), `the reported cell shows ${JSON.stringify(await done.innerText())}`)
+    await click(office, sel(`matrix-cell-${remindedTask.id}-${officerUnitId}`))
+    await office.locator(sel('cell-dialog')).getByText(remindedTask.title).first().waitFor({ timeout: TIMEOUT })
+    await click(office, sel('cell-issue'))
+    const dialog = office.locator(sel('issue-dialog'))
+    await dialog.locator(sel('issue-title')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const title = await dialog.locator(sel("issue-title")).inputValue()
+    check(title.includes(OFFICER_UNIT) && title.includes('通报提醒'), `the prefilled title is ${JSON.stringify(title)}`)
+    check(
+      (await dialog.locator(`${sel('issue-kind-notice')}.is-active`).count()) === 1,
+      'the dialog does not propose 通报提醒',
+    )
+    await sleep(300)
+    await shot(office, 'e2e-issue-desktop.png')
+    await forApi(office, 'POST', '/supervision', 201, () => click(office, sel('issue-submit')))
+    await waitFor(office, async () => /^\/supervision\/\d+$/.test(pathOf(office)), 'the new action’s page')
+    actionId = Number(pathOf(office).split('/').pop())
+    const a = (await apiGet(office, `/supervision/${actionId}`)).body
+    check(a.kind === 'notice' && a.unit.id === officerUnitId && a.task?.id === remindedTask.id, `the action: ${JSON.stringify(a)}`)
+    await office.locator(sel('sv-title')).waitFor({ state: 'visible', timeout: TIMEOUT })
+  })
+
+  await step('coordinator sees escalation proposals for the overdue demo campaign', async () => {
+    await office.goto(`${BASE}/supervision?tab=proposals`)
+    await office.locator(`${sel('proposals-table')} .el-table__body-wrapper .el-table__row`).first().waitFor({ state: 'visible', timeout: TIMEOUT })
+    const first = office.locator('[data-test^="proposal-issue-"]').first()
+    await first.click()
+    const dialog = office.locator(sel('issue-dialog'))
+    await dialog.locator(sel('issue-title')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const title = await dialog.locator(sel("issue-title")).inputValue()
+    check(title.startsWith('关于'), `the proposal did not prefill the title: ${JSON.stringify(title)}`)
+    await sleep(300)
+    await shot(office, 'e2e-proposals-desktop.png')
+    await dialog.locator('.el-dialog__footer .el-button').first().click()
+    await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT })
+  })
+
+  currentPage = unit
+  await step('the officer finds the reminder on the to-do list and responds', async () => {
+    await unit.goto(`${BASE}/`)
+    const item = unit.locator(sel(`todo-action-${actionId}`))
+    await item.waitFor({ state: 'visible', timeout: TIMEOUT })
+    await sleep(300)
+    await shot(unit, 'e2e-todo-phone.png')
+    await item.locator('a').first().click()
+    await waitForPath(unit, `/supervision/${actionId}`)
+    await fill(unit, 'sv-response-text', '已组织专题部署，本周内完成校园安全排查并报送进展。')
+    await forApi(unit, 'POST', `/supervision/${actionId}/responses`, 201, () => click(unit, sel('sv-response-submit')))
+    await unit.locator(sel('sv-responses')).getByText('已组织专题部署').first().waitFor({ timeout: TIMEOUT })
+    await fitsWidth(unit, 375)
+    await shot(unit, 'e2e-supervision-phone.png')
+  })
+
+  await desk.close()
+  await phone.close()
 }
 
 // ---------------------------------------------------------------- main
@@ -508,6 +843,7 @@ async function main() {
     })
     await desktopPass(browser)
     await phonePass(browser)
+    await planPass(browser)
   } finally {
     await browser.close().catch(() => undefined)
     rmSync(profileRoot, { recursive: true, force: true })

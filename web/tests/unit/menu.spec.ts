@@ -31,7 +31,18 @@ describe('permission-filtered menu', () => {
     const all = buildMenu(layoutChildren, () => true).map((i) => i.path)
     expect(all).not.toContain('/403')
     expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
-    expect(all).toHaveLength(6)
+    expect(all.some((p) => p.includes(':id'))).toBe(false)
+    expect(all).toHaveLength(10)
+  })
+
+  it('shows a unit officer the to-do list, campaigns and supervision but not the import', () => {
+    const officer = ['org:unit:list', 'plan:campaign:list', 'plan:progress:create', 'supervision:action:list', 'supervision:response:create']
+    expect(menuFor(officer)).toEqual(['/', '/todo', '/campaigns', '/supervision', '/units', '/account'])
+  })
+
+  it('shows the coordinator the plan import', () => {
+    const coordinator = ['org:unit:list', 'plan:campaign:list', 'plan:campaign:create', 'supervision:action:list', 'supervision:action:create']
+    expect(menuFor(coordinator)).toEqual(['/', '/todo', '/campaigns', '/campaigns/import', '/supervision', '/units', '/account'])
   })
 
   it('carries the i18n title and icon of each item', () => {
