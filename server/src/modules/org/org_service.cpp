@@ -1,6 +1,7 @@
 #include "modules/org/org_service.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -147,10 +148,23 @@ std::vector<Unit> OrgService::list_units(const security::Principal& p, const std
 
 std::string OrgService::units_version(const security::Principal& p) {
     require(p, "org:unit:list");
-    return db_.read([](db::Tx& tx) {
+    const auto writes = unit_writes_.load();
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now().time_since_epoch()).count();
+    {
+        std::lock_guard lock(version_mutex_);
+        if (!db_version_.empty() && db_version_writes_ == writes && now - db_version_read_at_ < kUnitsRecheckMs)
+            return db_version_ + ":" + std::to_string(writes);
+    }
+    auto version = db_.read([](db::Tx& tx) {
         auto r = tx.query_one(sql::kUnitsVersion);
         return std::to_string(r->i64("n")) + ":" + std::to_string(r->i64("max_id")) + ":" + std::to_string(r->i64("max_at"));
     });
+    std::lock_guard lock(version_mutex_);
+    db_version_ = version;
+    db_version_writes_ = writes;
+    db_version_read_at_ = now;
+    return version + ":" + std::to_string(writes);
 }
 
 Unit OrgService::get_unit(const security::Principal& p, std::int64_t id) {
@@ -220,16 +234,18 @@ Unit OrgService::create_unit(const security::Principal& p, const UnitInput& in) 
     if (in.parent_id) u.parent_id = *in.parent_id;
     if (in.aliases) u.aliases = *in.aliases;
     const auto now = clock_.now_ms();
-    return db_.write([&](db::Tx& tx) {
+    auto created = db_.write([&](db::Tx& tx) {
         write_unit(tx, p, std::nullopt, u, now);
         return load_unit(tx, *tx.query_one(sql::kUnitByCode, {u.code})->opt_i64("id"));
     });
+    ++unit_writes_;
+    return created;
 }
 
 Unit OrgService::update_unit(const security::Principal& p, std::int64_t id, const UnitInput& in) {
     require(p, "org:unit:update");
     const auto now = clock_.now_ms();
-    return db_.write([&](db::Tx& tx) {
+    auto updated = db_.write([&](db::Tx& tx) {
         Unit u = load_unit(tx, id);
         if (in.name) u.name = *in.name;
         if (in.kind) u.kind = parse_unit_kind(*in.kind).value_or(*in.kind);
@@ -239,6 +255,8 @@ Unit OrgService::update_unit(const security::Principal& p, std::int64_t id, cons
         write_unit(tx, p, id, u, now);
         return load_unit(tx, id);
     });
+    ++unit_writes_;
+    return updated;
 }
 
 void OrgService::delete_unit(const security::Principal& p, std::int64_t id) {
@@ -255,6 +273,7 @@ void OrgService::delete_unit(const security::Principal& p, std::int64_t id) {
         tx.exec(sql::kDeleteUnit, {id});
         audit::append(tx, audit::actor_of(p), {"org.unit.delete", "unit", std::to_string(id), {{"name", u.name}}}, now);
     });
+    ++unit_writes_;
 }
 
 std::optional<Unit> OrgService::resolve_unit(const std::string& name_or_alias) {
@@ -369,6 +388,7 @@ ImportSummary OrgService::import_units(const security::Principal& p, const io::S
             }
             if (!summary.rejected.empty()) throw core::Error::validation("import_rejected", "导入被拒绝");
         });
+        ++unit_writes_;
     } catch (const core::Error& e) {
         if (e.code() != "import_rejected") throw;
         summary.created = summary.updated = 0;

@@ -2,6 +2,8 @@
 // The org module's use cases: the unit tree (with aliases and kinds), users, and role grants with
 // data scope. Each method takes the Principal, checks permission, and audits changes in the same
 // transaction.
+#include <atomic>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,8 @@ public:
 
     std::vector<Unit> list_units(const security::Principal& p, const std::string& q, const std::string& kind);
     /// A token that changes whenever any unit (or its aliases) changes: lets callers cache the unit list.
+    /// Changes made through this process show at once; changes by another instance sharing the database
+    /// within kUnitsRecheckMs.
     std::string units_version(const security::Principal& p);
     Unit get_unit(const security::Principal& p, std::int64_t id);
     Unit create_unit(const security::Principal& p, const UnitInput& in);
@@ -66,6 +70,15 @@ private:
     core::Clock& clock_;
     const security::Keyring& keyring_;
     security::HashCost cost_;
+
+    std::atomic<std::uint64_t> unit_writes_{0};  ///< unit changes committed by this process
+    std::mutex version_mutex_;
+    std::string db_version_;                     ///< last version read from the database
+    std::uint64_t db_version_writes_ = 0;        ///< unit_writes_ when it was read
+    std::int64_t db_version_read_at_ = 0;        ///< steady-clock ms when it was read
 };
+
+/// How long a unit-list version read from the database is trusted without asking again.
+inline constexpr std::int64_t kUnitsRecheckMs = 1000;
 
 }  // namespace hulei::org
