@@ -45,6 +45,8 @@ struct Principal {
     /// Units in which `permission` applies; std::nullopt means the whole township.
     /// Empty set: the permission is not held at all.
     std::optional<std::set<std::int64_t>> units_for(std::string_view permission) const;
+    /// Whether some grant carries `permission` over the whole township (the office's powers need this).
+    bool has_township(std::string_view permission) const { return has(permission) && !units_for(permission); }
     /// Whether `permission` applies to `unit_id` under some grant's scope.
     bool can_in_unit(std::string_view permission, std::int64_t unit_id) const;
 };

@@ -113,6 +113,8 @@ fi
 "$bin" plan parse "$tmp/empty.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of an empty file exits 2" $?
 "$bin" plan parse "$tmp/no-such-file.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of a missing file exits 2" $?
 "$bin" plan parse "$tmp" >/dev/null 2>&1; test $? -eq 2; check "plan parse of a directory exits 2" $?
+printf '\0\0\1\2\0' > "$tmp/controls.txt"
+"$bin" plan parse "$tmp/controls.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of control characters only exits 2" $?
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

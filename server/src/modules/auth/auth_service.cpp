@@ -18,7 +18,7 @@ constexpr const char* kIssuer = "护蕾 Hulei";
 /// last_seen_at is written at most this often (a write per request would serialise all reads).
 constexpr std::int64_t kTouchEveryMs = 60'000;
 constexpr std::int64_t kMinute = 60'000;
-/// Expired sessions stay listed for a week (who was signed in when), then they are deleted at a login.
+/// Expired session rows are kept a week (the audit log names them), then deleted at the next login.
 constexpr std::int64_t kKeepExpiredSessionsMs = 7 * 24 * 60 * kMinute;
 
 std::vector<std::string> split_csv(const std::string& s) {

@@ -69,9 +69,8 @@ std::string plan_text_of(std::string_view bytes, std::string_view filename) {
     } else {
         text = std::string(bytes);
     }
-    std::string_view rest = text;
-    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
-    if (core::trim(rest).find_first_not_of("\r\n\t ") == std::string::npos)
+    // Control characters only (a NUL-filled file) clean to nothing: as empty as an empty file.
+    if (core::trim(clean_text(text)).find_first_not_of("\r\n\t ") == std::string::npos)
         throw core::Error::validation("empty_file", "文件为空或没有正文", "file");
     return text;
 }

@@ -10,7 +10,8 @@ bool is_docx(std::string_view bytes, std::string_view filename);
 
 /// The plan text of a document: io::docx_text for a .docx; for text, UTF-8 as is (BOM kept for the
 /// parser), else GB18030 decoded when the bytes are valid GB18030, else the bytes unchanged.
-/// Throws core::Error(Validation) "empty_file" when there is no text, "bad_file" for a broken .docx.
+/// Throws core::Error(Validation) "empty_file" when there is no text (control characters only count as
+/// none), "bad_file" for a broken .docx.
 std::string plan_text_of(std::string_view bytes, std::string_view filename);
 
 /// `text` safe to show and send back: a leading BOM dropped, \r\n and \r as \n, form feeds and vertical

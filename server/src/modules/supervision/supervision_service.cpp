@@ -23,6 +23,13 @@ void require(const security::Principal& p, std::string_view permission) {
     if (!p.has(permission)) throw core::Error::forbidden();
 }
 
+/// The office's powers (campaigns, the matrix, exports, 督办) need the permission with township scope.
+void require_office(const security::Principal& p, std::string_view permission) {
+    require(p, permission);
+    if (!p.has_township(permission))
+        throw core::Error::forbidden("office_only", "此操作需要全镇范围的领导小组办公室权限");
+}
+
 db::Value opt_value(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
 db::Value opt_value(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
 db::Value user_value(const security::Principal& p) { return p.user_id ? db::Value(p.user_id) : db::Value(nullptr); }
@@ -91,7 +98,7 @@ void SupervisionService::fill_names(const security::Principal& p, std::vector<Ac
 }
 
 std::vector<Action> SupervisionService::create(const security::Principal& p, const ActionInput& in) {
-    require(p, "supervision:action:create");
+    require_office(p, "supervision:action:create");
     if (!valid_kind(in.kind))
         throw core::Error::validation("invalid_kind", "督办方式应为 notice、warning、listed、inspection 或 unannounced", "kind");
     if (in.unit_ids.empty()) throw core::Error::validation("required", "请选择督办对象单位", "unit_ids");
@@ -226,7 +233,7 @@ ResponseView SupervisionService::respond(const security::Principal& p, std::int6
 }
 
 Action SupervisionService::close(const security::Principal& p, std::int64_t id, const std::string& note) {
-    require(p, "supervision:action:close");
+    require_office(p, "supervision:action:close");
     if (note.empty()) throw core::Error::validation("required", "请填写办结说明", "note");
     if (core::utf8_length(note) > kMaxTextChars) throw core::Error::validation("too_long", "办结说明过长", "note");
     const auto now = clock_.now_ms();
@@ -247,7 +254,7 @@ Action SupervisionService::close(const security::Principal& p, std::int64_t id, 
 }
 
 std::vector<Proposal> SupervisionService::proposals(const security::Principal& p, std::optional<std::int64_t> campaign_id) {
-    require(p, "supervision:action:create");
+    require_office(p, "supervision:action:create");
     const auto pairs = plan_.overdue_pairs(p, campaign_id);
     const auto now = clock_.now_ms();
     const auto today = plan::shanghai_day(now);
