@@ -1,5 +1,6 @@
 # Hulei — the README's commands. `make run` and `make test` install what is missing, build, and go.
 SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
 BUILD ?= build
 JOBS ?= $(shell nproc)
 HULEI := $(BUILD)/hulei
