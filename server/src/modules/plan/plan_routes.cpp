@@ -291,7 +291,7 @@ void mount_routes(http::Router& r, PlanService& svc) {
                                                 "请上传 .txt（text/plain）或 .docx 文件作为请求内容");
               return http::ok(review_json(svc.parse_document(p, req.body, req.query_value("filename"))));
           },
-          kPlanUploadMax);
+          kPlanUploadMax, http::Cost::Slow);  // a 10 MB plan parses for about a second
     r.add("GET", "/api/v1/campaigns", Guard::permission_of("plan:campaign:list"), [&svc](const http::Request&, const security::Principal& p) {
         Json items = Json::array();
         for (const auto& c : svc.list_campaigns(p)) items.push_back(summary_json(c));
