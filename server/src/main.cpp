@@ -122,6 +122,16 @@ int main(int argc, char** argv) {
     plan_import->add_option("--start", plan_start, "开始日期 YYYY-MM-DD（默认：今天）");
     plan_import->add_option("--end", plan_end, "结束日期 YYYY-MM-DD（默认：开始当年 12 月 31 日）");
 
+    auto* children_cmd = cli.add_subcommand("children", "重点儿童台账");
+    children_cmd->require_subcommand(1);
+    auto* children_import = children_cmd->add_subcommand(
+        "import", "从 .csv/.xlsx 导入儿童台账（表头：姓名, 性别, 身份证号, 村（社区）, 类别；可选 学校, 班级, 监护人, 监护人性别, 监护人电话, 父母务工地）");
+    std::string children_file;
+    bool skip_bad = false;
+    children_import->add_option("FILE", children_file, "台账文件")->required();
+    children_import->add_flag("--skip-bad", skip_bad, "跳过被拒绝的行，导入其余行");
+    auto* children_archive = children_cmd->add_subcommand("archive-adults", "将已满18周岁的儿童移出在册台账（归档，不删除）");
+
     auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
     audit_cmd->require_subcommand(1);
     auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志哈希链");
@@ -209,6 +219,22 @@ int main(int argc, char** argv) {
             for (const auto& r : s.rejected) rejected.push_back({{"row", r.row}, {"reason", r.reason}});
             std::cout << nlohmann::json{{"created", s.created}, {"updated", s.updated}, {"rejected", rejected}}.dump() << "\n";
             return s.rejected.empty() ? 0 : 2;
+        }
+        if (children_import->parsed()) {
+            const auto r = app::children_service(a).import_ledger(children::ChildrenService::system_principal(),
+                                                                  read_file(children_file), children_file, true, skip_bad);
+            nlohmann::json rejected = nlohmann::json::array();
+            for (const auto& row : r.rows)
+                if (row.action == "reject") rejected.push_back({{"row", row.row}, {"reason", row.reason}});
+            const bool ok = r.committed;
+            std::cout << nlohmann::json{{"created", ok ? r.created : 0}, {"updated", ok ? r.updated : 0}, {"rejected", rejected}}.dump()
+                      << "\n";
+            return ok ? 0 : 2;
+        }
+        if (children_archive->parsed()) {
+            const auto n = app::children_service(a).archive_adults(children::ChildrenService::system_principal());
+            std::cout << nlohmann::json{{"archived", n}}.dump() << "\n";
+            return 0;
         }
         if (plan_import->parsed()) {
             plan::ImportOptions options;

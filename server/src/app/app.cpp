@@ -7,6 +7,7 @@
 #include "http/static_files.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/auth/auth_routes.hpp"
+#include "modules/children/children_routes.hpp"
 #include "modules/org/org_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
 #include "modules/policy/policy_routes.hpp"
@@ -24,6 +25,7 @@ public:
           audit_log(app.db()),
           plan(app.db(), app.clock(), org),
           supervision(app.db(), app.clock(), plan, org),
+          children(app.db(), app.clock(), app.keyring(), org),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -32,6 +34,7 @@ public:
     audit_log::AuditLogService audit_log;
     plan::PlanService plan;
     supervision::SupervisionService supervision;
+    children::ChildrenService children;
     http::StaticFiles static_files;
 };
 
@@ -66,6 +69,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     audit_log::mount_routes(router_, services_->audit_log);
     plan::mount_routes(router_, services_->plan);
     supervision::mount_routes(router_, services_->supervision);
+    children::mount_routes(router_, services_->children);
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
 
@@ -82,5 +86,6 @@ auth::AuthService& auth_service(App& app) { return app.services().auth; }
 org::OrgService& org_service(App& app) { return app.services().org; }
 plan::PlanService& plan_service(App& app) { return app.services().plan; }
 supervision::SupervisionService& supervision_service(App& app) { return app.services().supervision; }
+children::ChildrenService& children_service(App& app) { return app.services().children; }
 
 }  // namespace hulei::app

@@ -132,6 +132,7 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
     }
     // The seed plan, imported like an upload, with a few progress reports (the demo campaign).
     plan::seed_demo_campaign(plan_service(app), principals);
+    children_service(app).seed_demo();  // synthetic children across the demo villages
     return users;
 }
 

@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_service.hpp"
+#include "modules/children/children_service.hpp"
 #include "modules/org/org_service.hpp"
 #include "modules/plan/plan_service.hpp"
 #include "modules/policy/policy_service.hpp"
@@ -15,5 +16,6 @@ auth::AuthService& auth_service(App& app);
 org::OrgService& org_service(App& app);
 plan::PlanService& plan_service(App& app);
 supervision::SupervisionService& supervision_service(App& app);
+children::ChildrenService& children_service(App& app);
 
 }  // namespace hulei::app

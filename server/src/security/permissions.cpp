@@ -46,18 +46,28 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // only the coordinator reads every unit's reports and attachments (plan:report:read) — leaders see
         // figures. Units see and report their own (PlanService, SupervisionService). Only the coordinator
         // changes campaigns and issues 督办; it answers 督办 addressed to its own unit like any unit.
+        // children: villages keep their own villages' ledger, schools read their own pupils, the police and the
+        // women's federation read within their grant's scope, the coordinator keeps all; the three
+        // administrators and the leader see no child's record (leaders get aggregated figures).
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
           "plan:progress:create", "plan:report:read", "plan:matrix:view", "plan:export", "supervision:action:list",
-          "supervision:action:create", "supervision:action:close", "supervision:response:create"}},
+          "supervision:action:create", "supervision:action:close", "supervision:response:create",
+          "children:child:list", "children:child:read", "children:child:create", "children:child:update",
+          "children:child:import", "children:child:export", "children:quality:view"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
-        {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
+                    "children:child:list", "children:child:read"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
-        {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
-        {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+        {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
+                    "children:child:list", "children:child:read"}},
+        {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
+                     "children:child:list", "children:child:read", "children:child:create", "children:child:update",
+                     "children:child:import", "children:child:export", "children:quality:view"}},
         {"womens_federation",
-         {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+         {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
+          "children:child:list", "children:child:read"}},
     };
     return t;
 }

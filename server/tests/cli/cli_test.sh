@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
 # user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
-# empty, missing, a directory) and plan import of the seed plan (from ../shared beside the repository).
+# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -115,6 +115,24 @@ fi
 "$bin" plan parse "$tmp" >/dev/null 2>&1; test $? -eq 2; check "plan parse of a directory exits 2" $?
 printf '\0\0\1\2\0' > "$tmp/controls.txt"
 "$bin" plan parse "$tmp/controls.txt" >/dev/null 2>&1; test $? -eq 2; check "plan parse of control characters only exits 2" $?
+
+# children import: all or nothing unless --skip-bad; a summary in JSON.
+children_before=$(count "SELECT count(*) FROM children")
+printf '姓名,性别,身份证号,村（社区）,类别,监护人电话\n命令甲,男,110101201503071010,青石村,留守儿童、单亲家庭,13900001111\n命令乙,女,110101201503072022,青石村,困境,\n命令丙,男,110101201604123035,火星村,留守儿童,\n' > "$tmp/children_bad.csv"
+out=$("$bin" children import "$tmp/children_bad.csv"); rc=$?
+test $rc -eq 2; check "children import with bad rows exits 2" $?
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d["created"]==0 and d["updated"]==0 and [r["row"] for r in d["rejected"]]==[3,4] else 1)'
+check "children import reports rejected rows 3 and 4 and creates nothing" $?
+[ "$(count "SELECT count(*) FROM children")" -eq "$children_before" ]; check "children import wrote nothing" $?
+out=$("$bin" children import --skip-bad "$tmp/children_bad.csv"); rc=$?
+check "children import --skip-bad exits 0" $rc
+echo "$out" | grep -q '"created":1'; check "children import --skip-bad creates the good row" $?
+[ "$(count "SELECT count(*) FROM children")" -eq $((children_before + 1)) ]; check "one child written" $?
+[ "$(count "SELECT count(*) FROM children WHERE id_number_enc LIKE '%110101201503071010%'")" -eq 0 ]; check "the ID number is not stored in plain" $?
+printf '姓名,性别,身份证号,村（社区）,类别\n命令丁,女,110101201503072021,白沙社区,流动儿童\n' > "$tmp/children_good.csv"
+"$bin" children import "$tmp/children_good.csv" | grep -q '"created":1'; check "children import of a good sheet exits 0 and creates it" $?
+"$bin" children archive-adults | grep -q '"archived":1'; check "children archive-adults archives the demo adult" $?
+[ "$(count "SELECT count(*) FROM children WHERE status = 'archived'")" -eq 1 ]; check "the adult is archived, not deleted" $?
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
