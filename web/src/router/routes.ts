@@ -71,6 +71,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'nav.supervisionDetail', permission: 'supervision:action:list', activeMenu: '/supervision' },
   },
   {
+    path: 'children',
+    name: 'children',
+    component: () => import('@/views/children/index.vue'),
+    meta: { title: 'nav.children', menu: true, icon: 'UserFilled', permission: 'children:child:list' },
+  },
+  {
     path: 'units',
     name: 'units',
     component: () => import('@/views/units/index.vue'),

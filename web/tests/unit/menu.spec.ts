@@ -32,7 +32,7 @@ describe('permission-filtered menu', () => {
     expect(all).not.toContain('/403')
     expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
     expect(all.some((p) => p.includes(':id'))).toBe(false)
-    expect(all).toHaveLength(10)
+    expect(all).toHaveLength(11)
   })
 
   it('shows a unit officer the to-do list, campaigns and supervision but not the import', () => {
@@ -43,6 +43,11 @@ describe('permission-filtered menu', () => {
   it('shows the coordinator the plan import', () => {
     const coordinator = ['org:unit:list', 'plan:campaign:list', 'plan:campaign:create', 'supervision:action:list', 'supervision:action:create']
     expect(menuFor(coordinator)).toEqual(['/', '/todo', '/campaigns', '/campaigns/import', '/supervision', '/units', '/account'])
+  })
+
+  it('shows 重点儿童 to a village cadre (children:child:list)', () => {
+    const village = ['org:unit:list', 'children:child:list', 'children:child:read', 'children:quality:view']
+    expect(menuFor(village)).toEqual(['/', '/children', '/units', '/account'])
   })
 
   it('carries the i18n title and icon of each item', () => {
