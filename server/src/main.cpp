@@ -20,6 +20,7 @@
 #include "core/error.hpp"
 #include "http/server.hpp"
 #include "io/sheet.hpp"
+#include "modules/children/care_routes.hpp"
 #include "modules/plan/plan_document.hpp"
 #include "modules/plan/plan_parser.hpp"
 #include "security/permissions.hpp"
@@ -131,6 +132,18 @@ int main(int argc, char** argv) {
     children_import->add_option("FILE", children_file, "台账文件")->required();
     children_import->add_flag("--skip-bad", skip_bad, "跳过被拒绝的行，导入其余行");
     auto* children_archive = children_cmd->add_subcommand("archive-adults", "将已满18周岁的儿童移出在册台账（归档，不删除）");
+    auto* children_assign = children_cmd->add_subcommand("assign-teams", "按规则自动分配四位一体关爱团队，输出 JSON");
+    std::string assign_village;
+    bool assign_dry_run = false;
+    children_assign->add_option("--village", assign_village, "只分配该村（社区）（名称、别名或编码）");
+    children_assign->add_flag("--dry-run", assign_dry_run, "只计算，不写入");
+    auto* children_teams = children_cmd->add_subcommand("teams", "输出每名儿童的关爱团队（JSON）");
+
+    auto* care_cmd = cli.add_subcommand("care", "关爱责任人");
+    care_cmd->require_subcommand(1);
+    auto* care_import = care_cmd->add_subcommand("import", "从 .csv/.xlsx 导入关爱责任人（表头：姓名, 性别, 角色, 单位, 手机）");
+    std::string care_file;
+    care_import->add_option("FILE", care_file, "责任人表文件")->required();
 
     auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
     audit_cmd->require_subcommand(1);
@@ -234,6 +247,32 @@ int main(int argc, char** argv) {
         if (children_archive->parsed()) {
             const auto n = app::children_service(a).archive_adults(children::ChildrenService::system_principal());
             std::cout << nlohmann::json{{"archived", n}}.dump() << "\n";
+            return 0;
+        }
+        if (care_import->parsed()) {
+            const auto s = app::care_service(a).import_persons(children::ChildrenService::system_principal(),
+                                                               read_file(care_file), care_file);
+            nlohmann::json rejected = nlohmann::json::array();
+            for (const auto& r : s.rejected) rejected.push_back({{"row", r.row}, {"reason", r.reason}});
+            std::cout << nlohmann::json{{"created", s.created}, {"rejected", rejected}}.dump() << "\n";
+            return s.rejected.empty() ? 0 : 2;
+        }
+        if (children_assign->parsed()) {
+            std::optional<std::int64_t> village;
+            if (!assign_village.empty()) {
+                auto unit = app::org_service(a).resolve_unit(assign_village);
+                if (!unit || unit->kind != "village")
+                    throw core::Error::validation("invalid_village", "村（社区）不存在：" + assign_village, "village");
+                village = unit->id;
+            }
+            const auto r = app::care_service(a).assign_teams(children::ChildrenService::system_principal(), village,
+                                                             assign_dry_run);
+            std::cout << children::outcome_json(r).dump() << "\n";
+            return 0;
+        }
+        if (children_teams->parsed()) {
+            const auto t = app::care_service(a).teams(children::ChildrenService::system_principal(), std::nullopt);
+            std::cout << children::teams_json(t).dump() << "\n";
             return 0;
         }
         if (plan_import->parsed()) {

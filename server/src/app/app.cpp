@@ -7,6 +7,7 @@
 #include "http/static_files.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/auth/auth_routes.hpp"
+#include "modules/children/care_routes.hpp"
 #include "modules/children/children_routes.hpp"
 #include "modules/org/org_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
@@ -26,6 +27,7 @@ public:
           plan(app.db(), app.clock(), org),
           supervision(app.db(), app.clock(), plan, org),
           children(app.db(), app.clock(), app.keyring(), org),
+          care(app.db(), app.clock(), app.keyring(), org),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -35,6 +37,7 @@ public:
     plan::PlanService plan;
     supervision::SupervisionService supervision;
     children::ChildrenService children;
+    children::CareService care;
     http::StaticFiles static_files;
 };
 
@@ -69,6 +72,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     audit_log::mount_routes(router_, services_->audit_log);
     plan::mount_routes(router_, services_->plan);
     supervision::mount_routes(router_, services_->supervision);
+    children::mount_care_routes(router_, services_->care);  // before /children/{id}
     children::mount_routes(router_, services_->children);
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
@@ -87,5 +91,6 @@ org::OrgService& org_service(App& app) { return app.services().org; }
 plan::PlanService& plan_service(App& app) { return app.services().plan; }
 supervision::SupervisionService& supervision_service(App& app) { return app.services().supervision; }
 children::ChildrenService& children_service(App& app) { return app.services().children; }
+children::CareService& care_service(App& app) { return app.services().care; }
 
 }  // namespace hulei::app

@@ -133,6 +133,7 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
     // The seed plan, imported like an upload, with a few progress reports (the demo campaign).
     plan::seed_demo_campaign(plan_service(app), principals);
     children_service(app).seed_demo();  // synthetic children across the demo villages
+    care_service(app).seed_demo();      // care persons of the demo villages, schools and station
     return users;
 }
 

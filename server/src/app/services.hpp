@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_service.hpp"
+#include "modules/children/care_service.hpp"
 #include "modules/children/children_service.hpp"
 #include "modules/org/org_service.hpp"
 #include "modules/plan/plan_service.hpp"
@@ -17,5 +18,6 @@ org::OrgService& org_service(App& app);
 plan::PlanService& plan_service(App& app);
 supervision::SupervisionService& supervision_service(App& app);
 children::ChildrenService& children_service(App& app);
+children::CareService& care_service(App& app);
 
 }  // namespace hulei::app

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
 # user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
-# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults and plan import of the seed plan (from ../shared beside the repository).
+# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults, care import, children assign-teams / teams and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -133,6 +133,49 @@ printf '姓名,性别,身份证号,村（社区）,类别\n命令丁,女,1101012
 "$bin" children import "$tmp/children_good.csv" | grep -q '"created":1'; check "children import of a good sheet exits 0 and creates it" $?
 "$bin" children archive-adults | grep -q '"archived":1'; check "children archive-adults archives the demo adult" $?
 [ "$(count "SELECT count(*) FROM children WHERE status = 'archived'")" -eq 1 ]; check "the adult is archived, not deleted" $?
+# care import (all or nothing) and team assignment: a dry run writes nothing; every team keeps the rules.
+persons_before=$(count "SELECT count(*) FROM care_persons")
+printf '姓名,性别,角色,单位,手机\n命令师甲,女,教师,青溪小学,13900002222\n命令警乙,男,民警,派出所,\n命令丙,男,教师,青石村,\n命令丁,女,厨师,青石村,\n' > "$tmp/care_bad.csv"
+out=$("$bin" care import "$tmp/care_bad.csv"); rc=$?
+test $rc -eq 2; check "care import with bad rows exits 2" $?
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d["created"]==0 and [r["row"] for r in d["rejected"]]==[4,5] else 1)'
+check "care import reports the teacher of a village (row 4) and the unknown role (row 5)" $?
+[ "$(count "SELECT count(*) FROM care_persons")" -eq "$persons_before" ]; check "care import wrote nothing" $?
+printf '姓名,性别,角色,单位,手机\n命令戊,女,儿童主任,红星村,13900003333\n命令己,男,民警,五团镇派出所,\n' > "$tmp/care_good.csv"
+"$bin" care import "$tmp/care_good.csv" | grep -q '"created":2,"rejected":\[\]'; check "care import of a good sheet creates 2" $?
+[ "$(count "SELECT count(*) FROM care_persons WHERE phone_enc LIKE '%13900003333%'")" -eq 0 ]; check "a care person's phone is not stored in plain" $?
+[ "$(count "SELECT seat FROM care_persons WHERE name = '命令戊'")" = village ]; check "儿童主任 fills the village seat" $?
+"$bin" children assign-teams --dry-run | grep -q '"dry_run":true'; check "assign-teams --dry-run prints its result" $?
+[ "$(count "SELECT count(*) FROM care_assignments")" -eq 0 ]; check "assign-teams --dry-run writes nothing" $?
+"$bin" children assign-teams --village WT-V01 > "$tmp/assign.json"; check "assign-teams --village exits 0" $?
+[ "$(count "SELECT count(*) FROM care_assignments a JOIN children c ON c.id = a.child_id JOIN units u ON u.id = c.village_unit_id WHERE u.code <> 'WT-V01'")" -eq 0 ]
+check "assign-teams --village touches that village only" $?
+"$bin" children assign-teams > "$tmp/assign.json"; check "assign-teams exits 0" $?
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["assigned"]>0 and set(d)>={"assigned","incomplete","shortfalls"} else 1)' "$tmp/assign.json"
+check "assign-teams prints assigned, incomplete and shortfalls" $?
+"$bin" children teams > "$tmp/teams.json"; check "children teams exits 0" $?
+python3 - "$tmp/teams.json" <<'PY'; check "every team keeps the rules: a woman on each full team, <=5 girls and <=20 children per person" $?
+import json, sys
+from collections import Counter
+teams = json.load(open(sys.argv[1]))
+children, girls = Counter(), Counter()
+ok = len(teams) > 0 and all(set(t) >= {"child_id", "name", "sex", "village", "members"} for t in teams)
+full = 0
+for t in teams:
+    persons = [m for m in t["members"] if m["person_id"] is not None]
+    guardian = [m for m in t["members"] if m["role"] == "监护人"]
+    ok &= all(m["person_id"] is None for m in guardian)
+    ok &= len({m["role"] if m["role"] not in ("村干部", "儿童主任") else "村" for m in persons}) == len(persons)
+    for m in persons:
+        children[m["person_id"]] += 1
+        girls[m["person_id"]] += t["sex"] == "F"
+    if len(persons) == 3 and guardian:
+        full += 1
+        ok &= any(m["sex"] == "F" for m in t["members"])
+ok &= full > 0 and max(children.values()) <= 20 and max(girls.values()) <= 5
+sys.exit(0 if ok else 1)
+PY
+
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
