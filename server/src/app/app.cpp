@@ -9,6 +9,7 @@
 #include "modules/auth/auth_routes.hpp"
 #include "modules/children/care_routes.hpp"
 #include "modules/children/children_routes.hpp"
+#include "modules/children/visit_routes.hpp"
 #include "modules/org/org_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
 #include "modules/policy/policy_routes.hpp"
@@ -28,6 +29,7 @@ public:
           supervision(app.db(), app.clock(), plan, org),
           children(app.db(), app.clock(), app.keyring(), org),
           care(app.db(), app.clock(), app.keyring(), org),
+          visits(app.db(), app.clock()),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -38,6 +40,7 @@ public:
     supervision::SupervisionService supervision;
     children::ChildrenService children;
     children::CareService care;
+    children::VisitService visits;
     http::StaticFiles static_files;
 };
 
@@ -73,6 +76,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     plan::mount_routes(router_, services_->plan);
     supervision::mount_routes(router_, services_->supervision);
     children::mount_care_routes(router_, services_->care);  // before /children/{id}
+    children::mount_visit_routes(router_, services_->visits);
     children::mount_routes(router_, services_->children);
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
@@ -92,5 +96,6 @@ plan::PlanService& plan_service(App& app) { return app.services().plan; }
 supervision::SupervisionService& supervision_service(App& app) { return app.services().supervision; }
 children::ChildrenService& children_service(App& app) { return app.services().children; }
 children::CareService& care_service(App& app) { return app.services().care; }
+children::VisitService& visit_service(App& app) { return app.services().visits; }
 
 }  // namespace hulei::app

@@ -5,6 +5,7 @@
 #include "modules/auth/auth_service.hpp"
 #include "modules/children/care_service.hpp"
 #include "modules/children/children_service.hpp"
+#include "modules/children/visit_service.hpp"
 #include "modules/org/org_service.hpp"
 #include "modules/plan/plan_service.hpp"
 #include "modules/policy/policy_service.hpp"
@@ -19,5 +20,6 @@ plan::PlanService& plan_service(App& app);
 supervision::SupervisionService& supervision_service(App& app);
 children::ChildrenService& children_service(App& app);
 children::CareService& care_service(App& app);
+children::VisitService& visit_service(App& app);
 
 }  // namespace hulei::app

@@ -48,7 +48,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // changes campaigns and issues 督办; it answers 督办 addressed to its own unit like any unit.
         // children: villages keep their own villages' ledger, schools read their own pupils, the police and the
         // women's federation read within their grant's scope, the coordinator keeps all; the three
-        // administrators and the leader see no child's record (leaders get aggregated figures).
+        // administrators and the leader see no child's record (leaders get aggregated figures). Visits: the
+        // village, school, police, women's federation and the office record and read visits of the children in
+        // their scope.
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
@@ -56,20 +58,22 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "supervision:action:create", "supervision:action:close", "supervision:response:create",
           "children:child:list", "children:child:read", "children:child:create", "children:child:update",
           "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
-          "children:team:list"}},
+          "children:team:list", "children:visit:create", "children:visit:list"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
-                    "children:child:list", "children:child:read", "children:team:list"}},
+                    "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
+                    "children:visit:list"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
-                    "children:child:list", "children:child:read", "children:team:list"}},
+                    "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
+                    "children:visit:list"}},
         {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                      "children:child:list", "children:child:read", "children:child:create", "children:child:update",
                      "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
-                     "children:team:list"}},
+                     "children:team:list", "children:visit:create", "children:visit:list"}},
         {"womens_federation",
          {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
-          "children:child:list", "children:child:read"}},
+          "children:child:list", "children:child:read", "children:visit:create", "children:visit:list"}},
     };
     return t;
 }
