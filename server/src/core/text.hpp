@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hulei::core {
 
@@ -13,6 +14,8 @@ std::size_t utf8_length(std::string_view s);
 /// `s` without leading and trailing ASCII white space and U+3000 (ideographic space).
 std::string trim(std::string_view s);
 
+/// The non-empty pieces of `s` between `sep` characters ("a,,b" → a, b).
+std::vector<std::string> split_nonempty(std::string_view s, char sep);
 /// `s` with LIKE wildcards escaped for `LIKE … ESCAPE '\'` (%, _ and \ itself).
 std::string escape_like(std::string_view s);
 /// Whether `s` holds a control character other than tab, line feed and carriage return (NUL included).

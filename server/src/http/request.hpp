@@ -3,6 +3,7 @@
 // (http/server.cpp) converts to and from these.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +28,8 @@ struct Request {
     std::string param(std::string_view name) const;    ///< path parameter
     std::int64_t id_param(std::string_view name) const;  ///< positive integer path parameter, else NotFound
     std::string query_value(std::string_view name) const;  ///< "" when absent
+    /// A positive integer query parameter, nullopt when absent; anything else is a Validation error naming it.
+    std::optional<std::int64_t> query_id(std::string_view name) const;
 };
 
 struct Response {

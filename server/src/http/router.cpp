@@ -47,6 +47,14 @@ std::string Request::query_value(std::string_view name) const {
     return it == query.end() ? std::string() : it->second;
 }
 
+std::optional<std::int64_t> Request::query_id(std::string_view name) const {
+    const std::string v = query_value(name);
+    if (v.empty()) return std::nullopt;
+    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", std::string(name));
+    return std::stoll(v);
+}
+
 std::string Guard::describe() const {
     switch (kind) {
         case Kind::Public: return "public";

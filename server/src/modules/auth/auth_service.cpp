@@ -5,6 +5,7 @@
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "modules/auth/auth_store.hpp"
 #include "modules/policy/policy_service.hpp"
 #include "security/totp.hpp"
@@ -20,18 +21,6 @@ constexpr std::int64_t kTouchEveryMs = 60'000;
 constexpr std::int64_t kMinute = 60'000;
 /// Expired session rows are kept a week (the audit log names them), then deleted at the next login.
 constexpr std::int64_t kKeepExpiredSessionsMs = 7 * 24 * 60 * kMinute;
-
-std::vector<std::string> split_csv(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto end = s.find(',', start);
-        if (end == std::string::npos) end = s.size();
-        if (end > start) out.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
 
 audit::Actor anonymous_actor(const std::string& username, const ClientInfo& c) {
     return {std::nullopt, username, c.ip, c.request_id};
@@ -55,7 +44,7 @@ enum class LoginOutcome { Ok, BadCredentials, TotpRequired, BadTotp, Locked };
 }  // namespace
 
 std::vector<std::string> AuthService::totp_required_roles(db::Tx& tx) {
-    return split_csv(policy::PolicyService::get_text(tx, "totp.required_roles"));
+    return core::split_nonempty(policy::PolicyService::get_text(tx, "totp.required_roles"), ',');
 }
 
 security::Principal AuthService::load_principal(db::Tx& tx, std::int64_t user_id) const {
@@ -218,7 +207,7 @@ std::optional<security::Principal> AuthService::authenticate(const std::string& 
         const auto idle_minutes = s->opt_i64("idle_minutes");
         if (!idle_minutes) throw core::Error::internal("policy missing: session.idle_minutes");
         if (s->i64("last_seen_at") + *idle_minutes * kMinute <= now) return std::nullopt;
-        security::Principal pr = with_client(principal_of(rows, split_csv(s->str("totp_roles"))), client);
+        security::Principal pr = with_client(principal_of(rows, core::split_nonempty(s->str("totp_roles"), ',')), client);
         pr.session_id = s->str("session_id");
         pr.csrf_token = s->str("csrf_token");
         touch = now - s->i64("last_seen_at") >= kTouchEveryMs;

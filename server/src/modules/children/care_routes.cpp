@@ -15,14 +15,6 @@ Json opt(const std::optional<std::string>& v) {
     return v ? Json(*v) : Json(nullptr);
 }
 
-std::optional<std::int64_t> query_id(const http::Request& req, const char* name) {
-    const std::string v = req.query_value(name);
-    if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", name);
-    return std::stoll(v);
-}
-
 }  // namespace
 
 nlohmann::json outcome_json(const TeamAssignmentOutcome& o) {
@@ -70,7 +62,7 @@ void mount_care_routes(http::Router& r, CareService& svc) {
     r.add(
         "GET", "/api/v1/children/teams", Guard::permission_of("children:team:list"),
         [&svc](const http::Request& req, const security::Principal& p) {
-            return http::ok({{"items", teams_json(svc.teams(p, query_id(req, "village_id")))}});
+            return http::ok({{"items", teams_json(svc.teams(p, req.query_id("village_id")))}});
         },
         http::kDefaultMaxBody, http::Cost::Slow);
 }

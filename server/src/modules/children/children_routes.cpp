@@ -93,14 +93,6 @@ ChildInput child_input(const http::Body& b) {
     return in;
 }
 
-std::optional<std::int64_t> query_id(const http::Request& req, const char* name) {
-    const std::string v = req.query_value(name);
-    if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", name);
-    return std::stoll(v);
-}
-
 http::Response file_response(ExportFile f) {
     http::Response r;
     r.content_type = f.content_type;
@@ -167,7 +159,7 @@ void mount_routes(http::Router& r, ChildrenService& svc) {
     r.add("GET", "/api/v1/children", Guard::permission_of("children:child:list"),
           [&svc](const http::Request& req, const security::Principal& p) {
               const auto page = http::page_of(req);
-              ChildQuery q{query_id(req, "village_id"),
+              ChildQuery q{req.query_id("village_id"),
                            req.query_value("category"),
                            req.query_value("q"),
                            req.query_value("status"),

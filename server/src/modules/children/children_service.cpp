@@ -76,19 +76,6 @@ std::string mask_phone(const std::string& phone) {
     return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
 }
 
-std::vector<std::string> split_codes(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const auto comma = s.find(',', start);
-        const auto part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!part.empty()) out.push_back(part);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
-
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (const auto& s : parts) {
@@ -218,7 +205,7 @@ Record record_of(const db::Row& r, const security::Keyring& keyring) {
     rec.parents_workplace = r.opt_str("parents_workplace");
     rec.carer = r.opt_str("carer");
     rec.health_note = r.opt_str("health_note");
-    rec.categories = split_codes(r.str("categories"));
+    rec.categories = core::split_nonempty(r.str("categories"), ',');
     rec.boarding = r.boolean("boarding");
     rec.risk_level = r.str("risk_level");
     return rec;
@@ -349,7 +336,7 @@ Child ChildrenService::child_of(const db::Row& r, const std::string& today, bool
     c.village = {r.i64("village_unit_id"), r.str("village_name")};
     if (auto s = r.opt_i64("school_unit_id")) c.school = UnitRef{*s, r.str("school_name")};
     c.class_name = r.opt_str("class_name");
-    c.categories = split_codes(r.str("categories"));
+    c.categories = core::split_nonempty(r.str("categories"), ',');
     c.guardian = r.opt_str("guardian");
     c.guardian_sex = r.opt_str("guardian_sex");
     if (auto enc = r.opt_str("guardian_phone_enc"))

@@ -57,21 +57,13 @@ VisitInput parse_visit(const http::Request& req, bool with_version) {
     return in;
 }
 
-std::optional<std::int64_t> query_id(const http::Request& req, const char* name) {
-    const std::string v = req.query_value(name);
-    if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", name);
-    return std::stoll(v);
-}
-
 }  // namespace
 
 void mount_visit_routes(http::Router& r, VisitService& svc) {
     r.add("GET", "/api/v1/visits/due", Guard::permission_of("children:visit:list"),
           [&svc](const http::Request& req, const security::Principal& p) {
               Json items = Json::array();
-              for (const auto& d : svc.due(p, query_id(req, "village_id")))
+              for (const auto& d : svc.due(p, req.query_id("village_id")))
                   items.push_back({{"child_id", d.child_id},
                                    {"name", d.name},
                                    {"village", {{"id", d.village_id}, {"name", d.village}}},

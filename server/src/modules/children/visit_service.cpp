@@ -35,19 +35,6 @@ std::string mask_name(const std::string& name) {
     return name.substr(0, std::min(first, name.size())) + std::string(std::max<std::size_t>(rest, 1), '*');
 }
 
-std::vector<std::string> split_codes(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const auto comma = s.find(',', start);
-        const auto part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!part.empty()) out.push_back(part);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
-
 /// The child's row if it exists and lies in the caller's scope for `permission`; else 404.
 db::Row child_in_scope(db::Tx& tx, const security::Principal& p, std::string_view permission, std::int64_t id) {
     auto r = tx.query_one(visit_sql::kChildScope, {id});
@@ -255,7 +242,7 @@ std::vector<VisitDueItem> VisitService::due(const security::Principal& p, std::o
             if (!in_scope(units, village, r.opt_i64("school_unit_id"))) continue;
             VisitDueItem item;
             item.child_id = r.i64("id");
-            item.categories = split_codes(r.str("categories"));
+            item.categories = core::split_nonempty(r.str("categories"), ',');
             item.risk_level = r.str("risk_level");
             item.last_visited_at = r.opt_i64("last_visited_at");
             item.interval_days = required_interval_days(item.categories, item.risk_level, iv);

@@ -53,14 +53,6 @@ UnitInput unit_input(const http::Body& b) {
     return in;
 }
 
-std::optional<std::int64_t> query_id(const http::Request& req, const char* name) {
-    const std::string v = req.query_value(name);
-    if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", name);
-    return std::stoll(v);
-}
-
 
 /// The serialised unfiltered unit list, reused while the units' version is unchanged (every console
 /// page loads it for its unit pickers).
@@ -116,7 +108,7 @@ void mount_routes(http::Router& r, OrgService& svc) {
 
     r.add("GET", "/api/v1/users", Guard::permission_of("org:user:list"), [&svc](const http::Request& req, const security::Principal& p) {
         const auto page = http::page_of(req);
-        UserQuery q{req.query_value("q"), query_id(req, "unit_id"), page.offset(), page.size};
+        UserQuery q{req.query_value("q"), req.query_id("unit_id"), page.offset(), page.size};
         const auto result = svc.list_users(p, q);
         Json items = Json::array();
         for (const auto& u : result.items) items.push_back(user_json(u));

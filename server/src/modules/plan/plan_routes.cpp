@@ -227,14 +227,6 @@ CampaignInput campaign_input(const http::Body& b) {
     return in;
 }
 
-std::optional<std::int64_t> query_id(const http::Request& req, const char* name) {
-    const std::string v = req.query_value(name);
-    if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", name);
-    return std::stoll(v);
-}
-
 bool plan_media_type(const std::string& content_type) {
     std::string t = content_type.substr(0, content_type.find(';'));
     while (!t.empty() && t.back() == ' ') t.pop_back();
@@ -323,7 +315,7 @@ void mount_routes(http::Router& r, PlanService& svc) {
           [&svc](const http::Request& req, const security::Principal& p) {
               const auto id = req.id_param("id");
               MatrixFilter f;
-              f.unit_id = query_id(req, "unit_id");
+              f.unit_id = req.query_id("unit_id");
               if (const auto s = req.query_value("status"); !s.empty()) {
                   f.status = parse_status(s);
                   if (!f.status)

@@ -56,14 +56,6 @@ Json action_json(const Action& a, bool with_responses) {
     return j;
 }
 
-std::optional<std::int64_t> query_id(const http::Request& req, const char* name) {
-    const std::string v = req.query_value(name);
-    if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw core::Error::validation("wrong_type", std::string(name) + " 应为正整数", name);
-    return std::stoll(v);
-}
-
 /// Findings: one text for every unit, or per unit as {"UNIT_ID": "text"} or [{"unit_id": …, "text": …}].
 void read_findings(const http::Body& b, ActionInput& in) {
     if (!b.has("findings") || b.json().at("findings").is_null()) return;
@@ -117,7 +109,7 @@ void mount_routes(http::Router& r, SupervisionService& svc) {
     r.add("GET", "/api/v1/supervision", Guard::permission_of("supervision:action:list"),
           [&svc](const http::Request& req, const security::Principal& p) {
               const auto page = http::page_of(req);
-              ActionQuery q{query_id(req, "campaign_id"), query_id(req, "unit_id"), req.query_value("status"),
+              ActionQuery q{req.query_id("campaign_id"), req.query_id("unit_id"), req.query_value("status"),
                             page.offset(), page.size};
               const auto result = svc.list(p, q);
               Json items = Json::array();
@@ -128,7 +120,7 @@ void mount_routes(http::Router& r, SupervisionService& svc) {
     r.add("GET", "/api/v1/supervision/proposals", Guard::permission_of("supervision:action:create"),
           [&svc](const http::Request& req, const security::Principal& p) {
               Json items = Json::array();
-              for (const auto& pr : svc.proposals(p, query_id(req, "campaign_id")))
+              for (const auto& pr : svc.proposals(p, req.query_id("campaign_id")))
                   items.push_back({{"campaign_id", pr.pair.campaign_id},
                                    {"task", {{"id", pr.pair.task_id}, {"number", pr.pair.number}, {"title", pr.pair.title}}},
                                    {"unit", unit_json(pr.pair.unit)},
