@@ -15,6 +15,7 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "app/schedule.hpp"
 #include "app/services.hpp"
 #include "audit/audit.hpp"
 #include "core/error.hpp"
@@ -210,7 +211,10 @@ int main(int argc, char** argv) {
             const auto port = server.start();
             std::cout << "护蕾 Hulei 已启动 / listening on http://" << opts.host << ":" << port << "  (数据库 " << config.db_url
                       << ")" << std::endl;
+            // Children who turned 18 leave the active ledger at start and every children.archive_interval_hours.
+            const auto archiving = app::start_archive_schedule(a);
             server.wait();
+            archiving->stop();  // a run in progress finishes before the database closes
             return 0;
         }
         if (demo->parsed()) {
@@ -220,7 +224,7 @@ int main(int argc, char** argv) {
                 print_demo_accounts();
                 return 0;
             }
-            const auto users = app::seed_demo(a, {extra_villages});
+            const auto users = app::seed_demo(a, {extra_villages, true});
             std::cout << "已创建演示乡镇与 " << users.size() << " 个演示账户 / demo township created: " << config.db_url << "\n";
             print_demo_accounts();
             return 0;

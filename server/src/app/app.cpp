@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "app/todo_routes.hpp"
 #include "http/json_io.hpp"
 #include "http/metrics.hpp"
 #include "http/static_files.hpp"
@@ -29,7 +30,7 @@ public:
           supervision(app.db(), app.clock(), plan, org),
           children(app.db(), app.clock(), app.keyring(), org),
           care(app.db(), app.clock(), app.keyring(), org),
-          visits(app.db(), app.clock()),
+          visits(app.db(), app.clock(), app.keyring()),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -75,6 +76,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     audit_log::mount_routes(router_, services_->audit_log);
     plan::mount_routes(router_, services_->plan);
     supervision::mount_routes(router_, services_->supervision);
+    mount_todo_routes(router_, services_->supervision, services_->visits);
     children::mount_care_routes(router_, services_->care);  // before /children/{id}
     children::mount_visit_routes(router_, services_->visits);
     children::mount_routes(router_, services_->children);

@@ -4,6 +4,7 @@
 
 #include "app/services.hpp"
 #include "core/error.hpp"
+#include "modules/children/visit_demo.hpp"
 #include "modules/plan/plan_demo.hpp"
 
 namespace hulei::app {
@@ -134,6 +135,8 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
     plan::seed_demo_campaign(plan_service(app), principals);
     children_service(app).seed_demo();  // synthetic children across the demo villages
     care_service(app).seed_demo();      // care persons of the demo villages, schools and station
+    if (options.visit_history)
+        children::seed_demo_visits(children_service(app), visit_service(app), principals, app.clock().now_ms());
     return users;
 }
 

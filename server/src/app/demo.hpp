@@ -19,6 +19,9 @@ struct DemoUser {
 
 struct DemoOptions {
     int extra_villages = 0;   ///< more synthetic villages (bench: township/county scale)
+    /// Past visits (some overdue, one urgent follow-up) so the console's dashboard and to-do lists have
+    /// something to show; `hulei demo` turns it on, the test fixture leaves it off (its scenarios count visits).
+    bool visit_history = false;
 };
 
 /// Creates the demo township in an empty database; throws core::Error(Conflict) when units exist.

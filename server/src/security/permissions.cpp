@@ -50,7 +50,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // women's federation read within their grant's scope, the coordinator keeps all; the three
         // administrators and the leader see no child's record (leaders get aggregated figures). Visits: the
         // village, school, police, women's federation and the office record and read visits of the children in
-        // their scope.
+        // their scope; the office alone acknowledges urgent follow-ups (children:visit:ack). Care persons (children:care:list, :manage): a role
+        // with children:care:all_units (the coordinator) within its grant's scope, the village, school and police
+        // in the account's own unit only (care_units narrows their grants).
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
@@ -58,19 +60,21 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "supervision:action:create", "supervision:action:close", "supervision:response:create",
           "children:child:list", "children:child:read", "children:child:create", "children:child:update",
           "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
-          "children:team:list", "children:visit:create", "children:visit:list"}},
+          "children:team:list", "children:visit:create", "children:visit:list", "children:visit:ack",
+          "children:care:list", "children:care:manage", "children:care:all_units"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
-                    "children:visit:list"}},
+                    "children:visit:list", "children:care:list", "children:care:manage"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
-                    "children:visit:list"}},
+                    "children:visit:list", "children:care:list", "children:care:manage"}},
         {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                      "children:child:list", "children:child:read", "children:child:create", "children:child:update",
                      "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
-                     "children:team:list", "children:visit:create", "children:visit:list"}},
+                     "children:team:list", "children:visit:create", "children:visit:list",
+                     "children:care:list", "children:care:manage"}},
         {"womens_federation",
          {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
           "children:child:list", "children:child:read", "children:visit:create", "children:visit:list"}},

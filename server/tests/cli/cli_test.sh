@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
 # user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
-# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults, care import, children assign-teams / teams and plan import of the seed plan (from ../shared beside the repository).
+# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -19,6 +19,8 @@ count() { sqlite3 "$tmp/cli.db" "$1"; }
 
 "$bin" demo > "$tmp/demo.out"; check "demo creates the township" $?
 grep -q 'Hulei@Demo2026' "$tmp/demo.out"; check "demo prints the demo password" $?
+[ "$(count "SELECT p.name || ':' || u.username FROM care_persons p JOIN users u ON u.id = p.user_id ORDER BY p.id" | tr '\n' ' ')" = "田晓岚:village 罗春燕:village2 " ]
+check "demo links the village care persons to the demo village accounts" $?
 "$bin" demo --if-empty | grep -q '已有数据库\|reusing'; check "demo --if-empty reuses the database" $?
 "$bin" demo >/dev/null 2>&1; test $? -eq 2; check "demo refuses a non-empty database (exit 2)" $?
 [ "$(stat -c %a "$tmp/master.key")" = 600 ]; check "key file is created 0600" $?
@@ -176,6 +178,20 @@ ok &= full > 0 and max(children.values()) <= 20 and max(girls.values()) <= 5
 sys.exit(0 if ok else 1)
 PY
 
+# serve: children who turned 18 leave the active ledger at start (then every children.archive_interval_hours),
+# audited as the system; SIGTERM stops the server and the schedule cleanly.
+HULEI_DB="sqlite:$tmp/serve.db" "$bin" demo >/dev/null; check "demo for serve" $?
+HULEI_DB="sqlite:$tmp/serve.db" HULEI_ACCESS_LOG=0 "$bin" serve --listen 127.0.0.1:0 > "$tmp/serve.out" 2>&1 &
+serve_pid=$!
+archived=0
+for _ in $(seq 1 100); do  # at most 10 s
+  [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM children WHERE status = 'archived'" 2>/dev/null)" = 1 ] && { archived=1; break; }
+  sleep 0.1
+done
+test $archived -eq 1; check "serve archives the demo adult at start" $?
+[ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM audit_log WHERE action = 'children.child.archive' AND actor_username = 'system'")" -eq 1 ]
+check "the scheduled archiving is audited as the system" $?
+kill -TERM "$serve_pid"; wait "$serve_pid"; check "serve stops cleanly on SIGTERM" $?
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

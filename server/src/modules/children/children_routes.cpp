@@ -4,7 +4,9 @@
 #include <tuple>
 
 #include "core/error.hpp"
+#include "http/download.hpp"
 #include "http/json_io.hpp"
+#include "http/sheet_import.hpp"
 
 namespace hulei::children {
 
@@ -14,7 +16,6 @@ using http::Guard;
 using http::Json;
 
 /// Largest ledger sheet accepted (a township's .xlsx is far smaller).
-constexpr std::size_t kSheetUploadMax = 20u << 20;
 
 Json opt(const std::optional<std::string>& v) {
     return v ? Json(*v) : Json(nullptr);
@@ -94,13 +95,7 @@ ChildInput child_input(const http::Body& b) {
 }
 
 http::Response file_response(ExportFile f) {
-    http::Response r;
-    r.content_type = f.content_type;
-    r.body = std::move(f.bytes);
-    r.set_header("Content-Disposition", "attachment; filename=\"" + f.filename + "\"");
-    r.set_header("X-Content-Type-Options", "nosniff");
-    r.set_header("Cache-Control", "no-store");
-    return r;
+    return http::file_response(f.content_type, f.filename, std::move(f.bytes));
 }
 
 /// A child's fields from a JSON body (no field outside the record's).
@@ -139,19 +134,11 @@ void mount_routes(http::Router& r, ChildrenService& svc) {
     r.add(
         "PUT", "/api/v1/children/import", Guard::permission_of("children:child:import"),
         [&svc](const http::Request& req, const security::Principal& p) {
-            const std::string commit = req.query_value("commit");
-            if (commit != "" && commit != "0" && commit != "1")
-                throw core::Error::validation("wrong_type", "commit 应为 0 或 1", "commit");
-            const auto result = svc.import_ledger(p, req.body, req.query_value("filename"), commit == "1");
-            if (commit == "1" && !result.committed) {
-                Json body = import_json(result);
-                body["error"] = {
-                    {"code", "import_rejected"}, {"message", "有被拒绝的行，未导入任何数据"}, {"field", ""}};
-                return http::json_response(409, body);
-            }
-            return http::ok(import_json(result));
+            const bool commit = http::sheet_commit_requested(req);
+            const auto result = svc.import_ledger(p, req.body, req.query_value("filename"), commit);
+            return http::sheet_import_answer(import_json(result), commit, result.committed);
         },
-        kSheetUploadMax, http::Cost::Slow);
+        http::kSheetUploadMax, http::Cost::Slow);
     r.add("POST", "/api/v1/children/archive-adults", Guard::permission_of("children:child:update"),
           [&svc](const http::Request&, const security::Principal& p) {
               return http::ok({{"archived", svc.archive_adults(p)}});

@@ -2,6 +2,7 @@
 #include "modules/children/visit_routes.hpp"
 
 #include "core/error.hpp"
+#include "http/download.hpp"
 #include "http/json_io.hpp"
 
 namespace hulei::children {
@@ -12,6 +13,8 @@ using http::Guard;
 using http::Json;
 
 constexpr std::size_t kMaxText = 2000;
+constexpr std::size_t kMaxNote = 500;
+constexpr std::size_t kPhotoUploadMax = 20u << 20;  // the policy visits.photo_max_mb (at most 20) caps it further
 
 Json opt(const std::optional<std::string>& v) {
     return v ? Json(*v) : Json(nullptr);
@@ -20,7 +23,17 @@ Json opt(const std::optional<std::int64_t>& v) {
     return v ? Json(*v) : Json(nullptr);
 }
 
+Json photo_json(const VisitPhoto& ph) {
+    return {{"id", ph.id},
+            {"filename", ph.filename},
+            {"content_type", ph.content_type},
+            {"size", ph.size},
+            {"created_at", ph.created_at}};
+}
+
 Json visit_json(const Visit& v) {
+    Json photos = Json::array();
+    for (const auto& ph : v.photos) photos.push_back(photo_json(ph));
     return {{"id", v.id},
             {"child_id", v.child_id},
             {"visited_at", v.visited_at},
@@ -31,6 +44,11 @@ Json visit_json(const Visit& v) {
             {"risks", opt(v.risks)},
             {"follow_up", opt(v.follow_up)},
             {"urgent", v.urgent},
+            {"suspected_harm", v.suspected_harm},
+            {"urgent_acknowledged_at", opt(v.urgent_ack_at)},
+            {"urgent_acknowledged_by", opt(v.urgent_ack_by_name)},
+            {"urgent_ack_note", opt(v.urgent_ack_note)},
+            {"photos", photos},
             {"version", v.version},
             {"created_at", v.created_at},
             {"updated_at", v.updated_at},
@@ -40,10 +58,11 @@ Json visit_json(const Visit& v) {
 
 /// The fields of a visit from a JSON body; `with_version` for an edit.
 VisitInput parse_visit(const http::Request& req, bool with_version) {
-    std::initializer_list<std::string_view> create_fields = {"visited_at", "method", "findings",         "risks",
-                                                             "follow_up",  "urgent", "visitor_person_id"};
-    std::initializer_list<std::string_view> edit_fields = {"visited_at", "method", "findings",          "risks",
-                                                           "follow_up",  "urgent", "visitor_person_id", "version"};
+    std::initializer_list<std::string_view> create_fields = {
+        "visited_at", "method", "findings", "risks", "follow_up", "urgent", "suspected_harm", "visitor_person_id"};
+    std::initializer_list<std::string_view> edit_fields = {
+        "visited_at", "method",         "findings",          "risks",  "follow_up",
+        "urgent",     "suspected_harm", "visitor_person_id", "version"};
     http::Body b(req, with_version ? edit_fields : create_fields);
     VisitInput in;
     in.visited_at = b.opt_i64("visited_at");
@@ -52,28 +71,68 @@ VisitInput parse_visit(const http::Request& req, bool with_version) {
     if (b.has("risks")) in.risks = b.opt_str("risks", kMaxText);
     if (b.has("follow_up")) in.follow_up = b.opt_str("follow_up", kMaxText);
     in.urgent = b.opt_bool("urgent");
+    in.suspected_harm = b.opt_bool("suspected_harm");
     if (b.has("visitor_person_id")) in.visitor_person_id = b.opt_i64("visitor_person_id");
     if (with_version) in.version = b.opt_i64("version");
     return in;
 }
 
+/// A saved visit with what the console should do next.
+Json saved_json(const Visit& v, bool notify_office, bool offer_mandatory_report) {
+    Json j = visit_json(v);
+    j["notify_office"] = notify_office;
+    j["offer_mandatory_report"] = offer_mandatory_report;
+    return j;
+}
+
+/// `?mine=1` (or 0); anything else names the parameter.
+bool mine_flag(const http::Request& req) {
+    const auto v = req.query_value("mine");
+    if (v.empty() || v == "0") return false;
+    if (v == "1") return true;
+    throw core::Error::validation("wrong_type", "mine 应为 0 或 1", "mine");
+}
+
 }  // namespace
 
+Json due_item_json(const VisitDueItem& d) {
+    return {{"child_id", d.child_id},
+            {"name", d.name},
+            {"village", {{"id", d.village_id}, {"name", d.village}}},
+            {"categories", d.categories},
+            {"risk_level", d.risk_level},
+            {"interval_days", d.interval_days},
+            {"last_visited_at", opt(d.last_visited_at)},
+            {"due_date", d.due_date},
+            {"days_left", d.days_left},
+            {"status", d.status},
+            {"mine", d.mine}};
+}
+
+Json urgent_visit_json(const UrgentVisit& u) {
+    return {{"visit_id", u.visit_id},
+            {"child_id", u.child_id},
+            {"child_name", u.child_name},
+            {"village", {{"id", u.village_id}, {"name", u.village}}},
+            {"visited_at", u.visited_at},
+            {"follow_up", opt(u.follow_up)},
+            {"suspected_harm", u.suspected_harm},
+            {"recorded_by", opt(u.recorded_by)}};
+}
+
 void mount_visit_routes(http::Router& r, VisitService& svc) {
+    // Fixed paths before /api/v1/visits/{id}.
     r.add("GET", "/api/v1/visits/due", Guard::permission_of("children:visit:list"),
           [&svc](const http::Request& req, const security::Principal& p) {
               Json items = Json::array();
-              for (const auto& d : svc.due(p, req.query_id("village_id")))
-                  items.push_back({{"child_id", d.child_id},
-                                   {"name", d.name},
-                                   {"village", {{"id", d.village_id}, {"name", d.village}}},
-                                   {"categories", d.categories},
-                                   {"risk_level", d.risk_level},
-                                   {"interval_days", d.interval_days},
-                                   {"last_visited_at", opt(d.last_visited_at)},
-                                   {"due_date", d.due_date},
-                                   {"days_left", d.days_left},
-                                   {"status", d.status}});
+              for (const auto& d : svc.due(p, req.query_id("village_id"), mine_flag(req)))
+                  items.push_back(due_item_json(d));
+              return http::ok({{"items", items}});
+          });
+    r.add("GET", "/api/v1/visits/urgent", Guard::permission_of("children:visit:ack"),
+          [&svc](const http::Request&, const security::Principal& p) {
+              Json items = Json::array();
+              for (const auto& u : svc.urgent(p)) items.push_back(urgent_visit_json(u));
               return http::ok({{"items", items}});
           });
     r.add("PUT", "/api/v1/visits/{id}", Guard::permission_of("children:visit:create"),
@@ -88,17 +147,33 @@ void mount_visit_routes(http::Router& r, VisitService& svc) {
                                {"current", visit_json(e.visit)}};
                   return http::json_response(409, body);
               }
-              Json j = visit_json(e.visit);
-              j["notify_office"] = e.notify_office;
-              return http::ok(j);
+              return http::ok(saved_json(e.visit, e.notify_office, e.offer_mandatory_report));
+          });
+    r.add(
+        "POST", "/api/v1/visits/{id}/photos", Guard::permission_of("children:visit:create"),
+        [&svc](const http::Request& req, const security::Principal& p) {
+            const auto id = req.id_param("id");
+            return http::created(
+                photo_json(svc.add_photo(p, id, req.query_value("filename"), req.header("content-type"), req.body)));
+        },
+        kPhotoUploadMax);
+    r.add("POST", "/api/v1/visits/{id}/acknowledge", Guard::permission_of("children:visit:ack"),
+          [&svc](const http::Request& req, const security::Principal& p) {
+              const auto id = req.id_param("id");
+              std::optional<std::string> note;
+              if (!req.body.empty()) note = http::Body(req, {"note"}).opt_str("note", kMaxNote);
+              return http::ok(visit_json(svc.acknowledge(p, id, note)));
+          });
+    r.add("GET", "/api/v1/visit-photos/{id}", Guard::permission_of("children:visit:list"),
+          [&svc](const http::Request& req, const security::Principal& p) {
+              auto f = svc.photo(p, req.id_param("id"));
+              return http::file_response(f.info.content_type, f.info.filename, std::move(f.bytes));
           });
     r.add("POST", "/api/v1/children/{id}/visits", Guard::permission_of("children:visit:create"),
           [&svc](const http::Request& req, const security::Principal& p) {
               const auto id = req.id_param("id");
               const auto s = svc.create(p, id, parse_visit(req, false));
-              Json j = visit_json(s.visit);
-              j["notify_office"] = s.notify_office;
-              return http::created(j);
+              return http::created(saved_json(s.visit, s.notify_office, s.offer_mandatory_report));
           });
     r.add("GET", "/api/v1/children/{id}/visits", Guard::permission_of("children:visit:list"),
           [&svc](const http::Request& req, const security::Principal& p) {

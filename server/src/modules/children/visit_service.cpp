@@ -1,14 +1,17 @@
 #include "modules/children/visit_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/upload.hpp"
 #include "modules/children/visit_rules.hpp"
 #include "modules/children/visit_store.hpp"
 #include "modules/policy/policy_service.hpp"
+#include "security/keyring.hpp"
 
 namespace hulei::children {
 
@@ -16,6 +19,9 @@ namespace {
 
 constexpr std::size_t kMaxText = 2000;
 constexpr std::int64_t kFutureSlackMs = 10 * 60'000;  // a phone's clock may run a little fast
+constexpr std::size_t kMaxNote = 500;
+constexpr std::int64_t kBytesPerMb = 1024 * 1024;
+constexpr std::string_view kPhotoContext = "visit_photos.content";
 
 void require(const security::Principal& p, std::string_view permission) {
     if (!p.has(permission)) throw core::Error::forbidden();
@@ -35,12 +41,15 @@ std::string mask_name(const std::string& name) {
     return name.substr(0, std::min(first, name.size())) + std::string(std::max<std::size_t>(rest, 1), '*');
 }
 
-/// The child's row if it exists and lies in the caller's scope for `permission`; else 404.
-db::Row child_in_scope(db::Tx& tx, const security::Principal& p, std::string_view permission, std::int64_t id) {
+/// Whether the child exists and lies in the caller's scope for `permission`.
+bool child_visible(db::Tx& tx, const security::Principal& p, std::string_view permission, std::int64_t id) {
     auto r = tx.query_one(visit_sql::kChildScope, {id});
-    if (!r || !in_scope(p.units_for(permission), r->i64("village_unit_id"), r->opt_i64("school_unit_id")))
-        throw core::Error::not_found("儿童不存在");
-    return *r;
+    return r && in_scope(p.units_for(permission), r->i64("village_unit_id"), r->opt_i64("school_unit_id"));
+}
+
+/// 404 unless the child exists and lies in the caller's scope for `permission`.
+void child_in_scope(db::Tx& tx, const security::Principal& p, std::string_view permission, std::int64_t id) {
+    if (!child_visible(tx, p, permission, id)) throw core::Error::not_found("儿童不存在");
 }
 
 Visit visit_of(const db::Row& r) {
@@ -55,12 +64,37 @@ Visit visit_of(const db::Row& r) {
     v.risks = r.opt_str("risks");
     v.follow_up = r.opt_str("follow_up");
     v.urgent = r.i64("urgent") != 0;
+    v.suspected_harm = r.i64("suspected_harm") != 0;
+    v.urgent_ack_at = r.opt_i64("urgent_ack_at");
+    v.urgent_ack_by = r.opt_i64("urgent_ack_by");
+    v.urgent_ack_by_name = r.opt_str("urgent_ack_by_name");
+    v.urgent_ack_note = r.opt_str("urgent_ack_note");
     v.version = r.i64("version");
     v.created_at = r.i64("created_at");
     v.updated_at = r.i64("updated_at");
     v.created_by = r.opt_i64("created_by");
     v.updated_by = r.opt_i64("updated_by");
     return v;
+}
+
+VisitPhoto photo_of(const db::Row& r) {
+    return {r.i64("id"),           r.i64("visit_id"), r.str("filename"),
+            r.str("content_type"), r.i64("size"),     r.i64("created_at")};
+}
+
+std::optional<Visit> find_visit(db::Tx& tx, std::int64_t id) {
+    auto r = tx.query_one(std::string(visit_sql::kVisitColumns) + std::string(visit_sql::kVisitById), {id});
+    if (!r) return std::nullopt;
+    Visit v = visit_of(*r);
+    for (const auto& ph : tx.query(visit_sql::kPhotosOfVisit, {id})) v.photos.push_back(photo_of(ph));
+    return v;
+}
+
+/// The visit if it exists and its child lies in the caller's scope for `permission`; else 404.
+Visit visit_in_scope(db::Tx& tx, const security::Principal& p, std::string_view permission, std::int64_t id) {
+    auto v = find_visit(tx, id);
+    if (!v || !child_visible(tx, p, permission, v->child_id)) throw core::Error::not_found("走访记录不存在");
+    return *v;
 }
 
 void check_text(const std::optional<std::string>& v, const char* field, const char* label) {
@@ -99,6 +133,16 @@ db::Value opt_value(const std::optional<std::string>& v) {
 db::Value opt_value(const std::optional<std::int64_t>& v) {
     return v ? db::Value(*v) : db::Value(nullptr);
 }
+db::Value flag(bool b) {
+    return std::int64_t{b ? 1 : 0};
+}
+db::Value user_value(const security::Principal& p) {
+    return p.user_id ? db::Value(p.user_id) : db::Value(nullptr);
+}
+
+void require_office(const security::Principal& p) {
+    if (!p.has_township("children:visit:ack")) throw core::Error::forbidden();
+}
 
 void audit_urgent(db::Tx& tx, const security::Principal& p, const Visit& v, std::int64_t now) {
     audit::append(
@@ -125,23 +169,27 @@ VisitSaved VisitService::create(const security::Principal& p, std::int64_t child
         if (in.risks) v.risks = *in.risks;
         if (in.follow_up) v.follow_up = *in.follow_up;
         v.urgent = in.urgent.value_or(false);
+        v.suspected_harm = in.suspected_harm.value_or(false);
         if (in.visitor_person_id) v.visitor_person_id = *in.visitor_person_id;
         v.visitor_user_id = p.user_id;
         validate(tx, v, now);
         v.created_at = v.updated_at = now;
         v.created_by = v.updated_by = p.user_id;
-        v.id =
-            tx.scalar_i64(visit_sql::kInsertVisit, {child_id, v.visited_at, opt_value(v.visitor_person_id), p.user_id,
-                                                    v.method, v.findings, opt_value(v.risks), opt_value(v.follow_up),
-                                                    std::int64_t{v.urgent ? 1 : 0}, now, now, p.user_id, p.user_id});
+        v.id = tx.scalar_i64(visit_sql::kInsertVisit,
+                             {child_id, v.visited_at, opt_value(v.visitor_person_id), p.user_id, v.method, v.findings,
+                              opt_value(v.risks), opt_value(v.follow_up), flag(v.urgent), flag(v.suspected_harm), now,
+                              now, p.user_id, p.user_id});
         audit::append(tx, audit::actor_of(p),
                       {"children.visit.create",
                        "visit",
                        std::to_string(v.id),
-                       {{"child_id", child_id}, {"method", v.method}, {"urgent", v.urgent}}},
+                       {{"child_id", child_id},
+                        {"method", v.method},
+                        {"urgent", v.urgent},
+                        {"suspected_harm", v.suspected_harm}}},
                       now);
         if (v.urgent) audit_urgent(tx, p, v, now);
-        return VisitSaved{v, v.urgent};
+        return VisitSaved{v, v.urgent, v.suspected_harm};
     });
 }
 
@@ -154,6 +202,11 @@ std::vector<Visit> VisitService::list(const security::Principal& p, std::int64_t
         for (const auto& r :
              tx.query(std::string(visit_sql::kVisitColumns) + std::string(visit_sql::kVisitsOfChild), {child_id}))
             out.push_back(visit_of(r));
+        std::map<std::int64_t, std::vector<VisitPhoto>> photos;
+        for (const auto& r : tx.query(visit_sql::kPhotosOfChild, {child_id}))
+            photos[r.i64("visit_id")].push_back(photo_of(r));
+        for (auto& v : out)
+            if (auto it = photos.find(v.id); it != photos.end()) v.photos = std::move(it->second);
         audit::append(tx, audit::actor_of(p),
                       {"children.visit.list", "child", std::to_string(child_id), {{"returned", out.size()}}}, now);
         return out;
@@ -165,14 +218,7 @@ VisitEdit VisitService::update(const security::Principal& p, std::int64_t visit_
     if (!in.version) throw core::Error::validation("required", "请提供所编辑记录的版本号", "version");
     const auto now = clock_.now_ms();
     return db_.write([&](db::Tx& tx) {
-        auto r = tx.query_one(std::string(visit_sql::kVisitColumns) + std::string(visit_sql::kVisitById), {visit_id});
-        if (!r) throw core::Error::not_found("走访记录不存在");
-        const Visit current = visit_of(*r);
-        try {
-            child_in_scope(tx, p, "children:visit:create", current.child_id);
-        } catch (const core::Error&) {
-            throw core::Error::not_found("走访记录不存在");
-        }
+        const Visit current = visit_in_scope(tx, p, "children:visit:create", visit_id);
         if (*in.version != current.version) {
             audit::append(tx, audit::actor_of(p),
                           {"children.visit.conflict",
@@ -180,7 +226,7 @@ VisitEdit VisitService::update(const security::Principal& p, std::int64_t visit_
                            std::to_string(visit_id),
                            {{"base_version", *in.version}, {"current_version", current.version}}},
                           now);
-            return VisitEdit{true, current, false};
+            return VisitEdit{true, current, false, false};
         }
         Visit v = current;
         if (in.visited_at) v.visited_at = *in.visited_at;
@@ -189,84 +235,236 @@ VisitEdit VisitService::update(const security::Principal& p, std::int64_t visit_
         if (in.risks) v.risks = *in.risks;
         if (in.follow_up) v.follow_up = *in.follow_up;
         if (in.urgent) v.urgent = *in.urgent;
+        if (in.suspected_harm) v.suspected_harm = *in.suspected_harm;
         if (in.visitor_person_id) v.visitor_person_id = *in.visitor_person_id;
         validate(tx, v, now);
-        const auto changed = tx.exec(
-            visit_sql::kUpdateVisit,
-            {v.visited_at, opt_value(v.visitor_person_id), v.method, v.findings, opt_value(v.risks),
-             opt_value(v.follow_up), std::int64_t{v.urgent ? 1 : 0}, now, p.user_id, visit_id, current.version});
+        const bool newly_urgent = v.urgent && !current.urgent;
+        if (newly_urgent) {
+            // Urgent again after it was turned off: back on the office's list until acknowledged anew.
+            v.urgent_ack_at.reset();
+            v.urgent_ack_by.reset();
+            v.urgent_ack_by_name.reset();
+            v.urgent_ack_note.reset();
+        }
+        const auto changed =
+            tx.exec(visit_sql::kUpdateVisit, {v.visited_at, opt_value(v.visitor_person_id), v.method, v.findings,
+                                              opt_value(v.risks), opt_value(v.follow_up), flag(v.urgent),
+                                              flag(v.suspected_harm), now, p.user_id, visit_id, current.version});
         if (changed != 1) {
             // Another edit won between the read and the write: report the record as it now stands.
-            auto again =
-                tx.query_one(std::string(visit_sql::kVisitColumns) + std::string(visit_sql::kVisitById), {visit_id});
-            return VisitEdit{true, again ? visit_of(*again) : current, false};
+            auto again = find_visit(tx, visit_id);
+            return VisitEdit{true, again ? *again : current, false, false};
         }
+        if (newly_urgent) tx.exec(visit_sql::kClearAcknowledgement, {visit_id});
         v.version = current.version + 1;
         v.updated_at = now;
         v.updated_by = p.user_id;
-        const bool newly_urgent = v.urgent && !current.urgent;
         audit::append(tx, audit::actor_of(p),
                       {"children.visit.update",
                        "visit",
                        std::to_string(visit_id),
-                       {{"child_id", v.child_id}, {"version", v.version}, {"urgent", v.urgent}}},
+                       {{"child_id", v.child_id},
+                        {"version", v.version},
+                        {"urgent", v.urgent},
+                        {"suspected_harm", v.suspected_harm}}},
                       now);
         if (newly_urgent) audit_urgent(tx, p, v, now);
-        return VisitEdit{false, v, newly_urgent};
+        return VisitEdit{false, v, newly_urgent, v.suspected_harm};
     });
 }
 
-std::vector<VisitDueItem> VisitService::due(const security::Principal& p, std::optional<std::int64_t> village_id) {
-    require(p, "children:visit:list");
-    const auto units = p.units_for("children:visit:list");
+// ---- photos -------------------------------------------------------------------------------------------
+
+VisitPhoto VisitService::add_photo(const security::Principal& p, std::int64_t visit_id, const std::string& filename,
+                                   const std::string& content_type, std::string_view bytes) {
+    require(p, "children:visit:create");
     const auto now = clock_.now_ms();
     return db_.write([&](db::Tx& tx) {
-        VisitIntervals iv;
-        iv.in_difficulty = static_cast<int>(policy::PolicyService::get_int(tx, "visits.interval_days.in_difficulty"));
-        iv.de_facto_orphan =
-            static_cast<int>(policy::PolicyService::get_int(tx, "visits.interval_days.de_facto_orphan"));
-        iv.left_behind = static_cast<int>(policy::PolicyService::get_int(tx, "visits.interval_days.left_behind"));
-        iv.fallback = static_cast<int>(policy::PolicyService::get_int(tx, "visits.interval_days.default"));
-        iv.high_risk = static_cast<int>(policy::PolicyService::get_int(tx, "visits.interval_days.high_risk"));
-        iv.due_soon_days = static_cast<int>(policy::PolicyService::get_int(tx, "visits.due_soon_days"));
-        std::string sql = std::string(visit_sql::kDueChildren);
-        db::Params params;
-        if (village_id) {
-            sql += " AND c.village_unit_id = :1";
-            params.push_back(*village_id);
-        }
-        sql += " ORDER BY c.village_unit_id, c.id";
-        std::vector<VisitDueItem> out;
-        for (const auto& r : tx.query(sql, params)) {
-            const auto village = r.i64("village_unit_id");
-            if (!in_scope(units, village, r.opt_i64("school_unit_id"))) continue;
-            VisitDueItem item;
-            item.child_id = r.i64("id");
-            item.categories = core::split_nonempty(r.str("categories"), ',');
-            item.risk_level = r.str("risk_level");
-            item.last_visited_at = r.opt_i64("last_visited_at");
-            item.interval_days = required_interval_days(item.categories, item.risk_level, iv);
-            const auto d =
-                visit_due(item.last_visited_at, r.i64("created_at"), now, item.interval_days, iv.due_soon_days);
-            if (d.status == "ok") continue;
-            item.name = p.can_in_unit("children:child:update", village) ? r.str("name") : mask_name(r.str("name"));
-            item.village_id = village;
-            item.village = r.str("village_name");
-            item.due_date = d.due_date;
-            item.days_left = d.days_left;
-            item.status = d.status;
-            out.push_back(std::move(item));
-        }
-        std::stable_sort(out.begin(), out.end(),
-                         [](const VisitDueItem& a, const VisitDueItem& b) { return a.days_left < b.days_left; });
+        const Visit v = visit_in_scope(tx, p, "children:visit:create", visit_id);
+        VisitPhoto ph;
+        ph.visit_id = visit_id;
+        ph.filename = io::clean_filename(filename);
+        if (bytes.empty()) throw core::Error::validation("empty_file", "照片为空", "file");
+        const auto max_mb = policy::PolicyService::get_int(tx, "visits.photo_max_mb");
+        if (static_cast<std::int64_t>(bytes.size()) > max_mb * kBytesPerMb)
+            throw core::Error::too_large("照片过大（上限 " + std::to_string(max_mb) + " MB）");
+        ph.content_type = io::clean_content_type(content_type);
+        const auto sniffed = io::sniff_image(bytes);
+        if (!sniffed || *sniffed != ph.content_type)
+            throw core::Error::validation("unsupported_type",
+                                          "只能上传 JPEG、PNG 或 WebP 格式的照片，且内容须与类型相符", "file");
+        const auto max_photos = policy::PolicyService::get_int(tx, "visits.photos_per_visit");
+        if (tx.scalar_i64(visit_sql::kCountPhotosOfVisit, {visit_id}) >= max_photos)
+            throw core::Error::conflict("too_many_photos", "每次走访最多上传 " + std::to_string(max_photos) + " 张照片",
+                                        "file");
+        ph.size = static_cast<std::int64_t>(bytes.size());
+        ph.created_at = now;
+        ph.id = tx.scalar_i64(visit_sql::kInsertPhoto,
+                              {visit_id, ph.filename, ph.content_type, ph.size, security::sha256_hex(bytes),
+                               keyring_.encrypt(bytes, kPhotoContext), now, user_value(p)});
+        audit::append(
+            tx, audit::actor_of(p),
+            {"children.visit.photo.create",
+             "visit_photo",
+             std::to_string(ph.id),
+             {{"visit_id", visit_id}, {"child_id", v.child_id}, {"content_type", ph.content_type}, {"size", ph.size}}},
+            now);
+        return ph;
+    });
+}
+
+VisitPhotoFile VisitService::photo(const security::Principal& p, std::int64_t photo_id) {
+    require(p, "children:visit:list");
+    const auto now = clock_.now_ms();
+    return db_.write([&](db::Tx& tx) {
+        auto r = tx.query_one(visit_sql::kPhotoById, {photo_id});
+        if (!r || !child_visible(tx, p, "children:visit:list", r->i64("child_id")))
+            throw core::Error::not_found("照片不存在");
+        VisitPhotoFile f{photo_of(*r), keyring_.decrypt(r->str("content_enc"), kPhotoContext)};
+        audit::append(tx, audit::actor_of(p),
+                      {"children.visit.photo.read",
+                       "visit_photo",
+                       std::to_string(photo_id),
+                       {{"visit_id", f.info.visit_id}, {"child_id", r->i64("child_id")}}},
+                      now);
+        return f;
+    });
+}
+
+// ---- the due list ---------------------------------------------------------------------------------------
+
+VisitIntervals VisitService::read_intervals(db::Tx& tx) {
+    auto days = [&](const char* key) { return static_cast<int>(policy::PolicyService::get_int(tx, key)); };
+    VisitIntervals iv;
+    iv.in_difficulty = days("visits.interval_days.in_difficulty");
+    iv.de_facto_orphan = days("visits.interval_days.de_facto_orphan");
+    iv.left_behind = days("visits.interval_days.left_behind");
+    iv.fallback = days("visits.interval_days.default");
+    iv.high_risk = days("visits.interval_days.high_risk");
+    iv.due_soon_days = days("visits.due_soon_days");
+    return iv;
+}
+
+std::vector<VisitDueItem> VisitService::due_items(db::Tx& tx, const security::Principal& p,
+                                                  std::optional<std::int64_t> village_id, bool mine_only) const {
+    const auto units = p.units_for("children:visit:list");
+    const auto now = clock_.now_ms();
+    const VisitIntervals iv = read_intervals(tx);
+    std::set<std::int64_t> mine;
+    for (const auto& r : tx.query(visit_sql::kTeamChildrenOfUser, {p.user_id})) mine.insert(r.i64("child_id"));
+    std::string sql = std::string(visit_sql::kDueChildren);
+    db::Params params;
+    if (village_id) {
+        sql += " AND c.village_unit_id = :1";
+        params.push_back(*village_id);
+    }
+    sql += " ORDER BY c.village_unit_id, c.id";
+    std::vector<VisitDueItem> out;
+    for (const auto& r : tx.query(sql, params)) {
+        const auto village = r.i64("village_unit_id");
+        if (!in_scope(units, village, r.opt_i64("school_unit_id"))) continue;
+        VisitDueItem item;
+        item.child_id = r.i64("id");
+        item.mine = mine.count(item.child_id) > 0;
+        if (mine_only && !item.mine) continue;
+        item.categories = core::split_nonempty(r.str("categories"), ',');
+        item.risk_level = r.str("risk_level");
+        item.last_visited_at = r.opt_i64("last_visited_at");
+        item.interval_days = required_interval_days(item.categories, item.risk_level, iv);
+        const auto d = visit_due(item.last_visited_at, r.i64("created_at"), now, item.interval_days, iv.due_soon_days);
+        if (d.status == "ok") continue;
+        item.name = p.can_in_unit("children:child:update", village) ? r.str("name") : mask_name(r.str("name"));
+        item.village_id = village;
+        item.village = r.str("village_name");
+        item.due_date = d.due_date;
+        item.days_left = d.days_left;
+        item.status = d.status;
+        out.push_back(std::move(item));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const VisitDueItem& a, const VisitDueItem& b) { return a.days_left < b.days_left; });
+    return out;
+}
+
+std::vector<VisitDueItem> VisitService::due(const security::Principal& p, std::optional<std::int64_t> village_id,
+                                            bool mine_only) {
+    require(p, "children:visit:list");
+    const auto now = clock_.now_ms();
+    return db_.write([&](db::Tx& tx) {
+        auto out = due_items(tx, p, village_id, mine_only);
         audit::append(tx, audit::actor_of(p),
                       {"children.visit.due",
                        "child",
                        "",
                        {{"village_id", village_id ? nlohmann::json(*village_id) : nlohmann::json(nullptr)},
+                        {"mine", mine_only},
                         {"returned", out.size()}}},
                       now);
         return out;
+    });
+}
+
+VisitDueSummary VisitService::due_summary(const security::Principal& p) {
+    require(p, "children:visit:list");
+    const auto now = clock_.now_ms();
+    return db_.write([&](db::Tx& tx) {
+        VisitDueSummary s;
+        s.items = due_items(tx, p, std::nullopt, false);
+        s.total = static_cast<std::int64_t>(s.items.size());
+        for (const auto& d : s.items) ++(d.status == "overdue" ? s.overdue : s.due_soon);
+        // Already most overdue first: a stable partition puts the caller's own children ahead.
+        std::stable_partition(s.items.begin(), s.items.end(), [](const VisitDueItem& d) { return d.mine; });
+        const auto cap = policy::PolicyService::get_int(tx, "todo.visits_max_items");
+        if (static_cast<std::int64_t>(s.items.size()) > cap) s.items.resize(static_cast<std::size_t>(cap));
+        audit::append(tx, audit::actor_of(p),
+                      {"children.visit.due",
+                       "child",
+                       "",
+                       {{"village_id", nullptr}, {"mine", false}, {"todo", true}, {"returned", s.items.size()}}},
+                      now);
+        return s;
+    });
+}
+
+// ---- urgent follow-ups -----------------------------------------------------------------------------------
+
+std::vector<UrgentVisit> VisitService::urgent(const security::Principal& p) {
+    require_office(p);
+    const auto now = clock_.now_ms();
+    return db_.write([&](db::Tx& tx) {
+        std::vector<UrgentVisit> out;
+        for (const auto& r : tx.query(visit_sql::kUrgentOpen))
+            out.push_back({r.i64("id"), r.i64("child_id"), r.str("child_name"), r.i64("village_unit_id"),
+                           r.str("village_name"), r.i64("visited_at"), r.opt_str("follow_up"),
+                           r.i64("suspected_harm") != 0, r.opt_str("recorded_by")});
+        audit::append(tx, audit::actor_of(p), {"children.visit.urgent_list", "visit", "", {{"returned", out.size()}}},
+                      now);
+        return out;
+    });
+}
+
+Visit VisitService::acknowledge(const security::Principal& p, std::int64_t visit_id,
+                                const std::optional<std::string>& note) {
+    require_office(p);
+    check_text(note, "note", "说明");
+    if (note && core::utf8_length(*note) > kMaxNote) throw core::Error::validation("too_long", "说明过长", "note");
+    const auto text = blank_to_null(note);
+    const auto now = clock_.now_ms();
+    return db_.write([&](db::Tx& tx) {
+        auto v = find_visit(tx, visit_id);
+        if (!v) throw core::Error::not_found("走访记录不存在");
+        if (!v->urgent) throw core::Error::conflict("not_urgent", "该走访没有标记为紧急，无需确认");
+        if (v->urgent_ack_at) throw core::Error::conflict("already_acknowledged", "该紧急事项已被确认");
+        if (tx.exec(visit_sql::kAcknowledge, {now, user_value(p), opt_value(text), visit_id}) != 1)
+            throw core::Error::conflict("already_acknowledged", "该紧急事项已被确认");
+        audit::append(tx, audit::actor_of(p),
+                      {"children.visit.acknowledge",
+                       "visit",
+                       std::to_string(visit_id),
+                       {{"child_id", v->child_id}, {"with_note", text.has_value()}}},
+                      now);
+        auto saved = find_visit(tx, visit_id);
+        return saved ? *saved : *v;
     });
 }
 

@@ -1,12 +1,29 @@
 #pragma once
-// Plain types of visits (走访, issue 4 item 6): a visit as the API shows it, its input, the outcome of an edit
-// (saved, or a conflict with the current record) and one line of the due list.
+// Plain types of visits (走访, issue 4 items 6–7): a visit as the API shows it, its input, the outcome of an edit
+// (saved, or a conflict with the current record), its photos, one line of the due list and of the office's
+// list of urgent follow-ups.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace hulei::children {
+
+/// A photo of a visit, without its content.
+struct VisitPhoto {
+    std::int64_t id = 0;
+    std::int64_t visit_id = 0;
+    std::string filename;
+    std::string content_type;  ///< image/jpeg | image/png | image/webp
+    std::int64_t size = 0;
+    std::int64_t created_at = 0;
+};
+
+/// A photo with its decrypted content (for download).
+struct VisitPhotoFile {
+    VisitPhoto info;
+    std::string bytes;
+};
 
 struct Visit {
     std::int64_t id = 0;
@@ -18,6 +35,12 @@ struct Visit {
     std::string findings;
     std::optional<std::string> risks, follow_up;
     bool urgent = false;
+    bool suspected_harm = false;  ///< the findings describe harm to the child: offer a mandatory report
+    std::optional<std::int64_t> urgent_ack_at;
+    std::optional<std::int64_t> urgent_ack_by;
+    std::optional<std::string> urgent_ack_by_name;  ///< display name of the office user who acknowledged
+    std::optional<std::string> urgent_ack_note;
+    std::vector<VisitPhoto> photos;
     std::int64_t version = 1;
     std::int64_t created_at = 0, updated_at = 0;
     std::optional<std::int64_t> created_by, updated_by;
@@ -28,15 +51,17 @@ struct VisitInput {
     std::optional<std::int64_t> visited_at;
     std::optional<std::string> method, findings;
     std::optional<std::optional<std::string>> risks, follow_up;
-    std::optional<bool> urgent;
+    std::optional<bool> urgent, suspected_harm;
     std::optional<std::optional<std::int64_t>> visitor_person_id;
     std::optional<std::int64_t> version;
 };
 
-/// A saved visit, and whether the office is to be notified (an urgent follow-up).
+/// A saved visit, whether the office is to be notified (an urgent follow-up) and whether the console should
+/// offer to start a mandatory report (强制报告: harm to the child is suspected).
 struct VisitSaved {
     Visit visit;
     bool notify_office = false;
+    bool offer_mandatory_report = false;
 };
 
 /// The outcome of an edit: saved, or a conflict (the edit's base version is stale; `visit` is the current one).
@@ -44,6 +69,7 @@ struct VisitEdit {
     bool conflict = false;
     Visit visit;
     bool notify_office = false;
+    bool offer_mandatory_report = false;
 };
 
 /// One child on the due list.
@@ -59,6 +85,27 @@ struct VisitDueItem {
     std::string due_date;  ///< YYYY-MM-DD (Asia/Shanghai)
     std::int64_t days_left = 0;
     std::string status;  ///< overdue | due_soon
+    bool mine = false;   ///< the child is on the team of a care person linked to the caller's account
+};
+
+/// The to-do's view of the due list: counts over all due children, the first items (mine first, then most
+/// overdue), at most policy todo.visits_max_items.
+struct VisitDueSummary {
+    std::int64_t total = 0, overdue = 0, due_soon = 0;
+    std::vector<VisitDueItem> items;
+};
+
+/// An urgent follow-up the office has not acknowledged yet.
+struct UrgentVisit {
+    std::int64_t visit_id = 0;
+    std::int64_t child_id = 0;
+    std::string child_name;
+    std::int64_t village_id = 0;
+    std::string village;
+    std::int64_t visited_at = 0;
+    std::optional<std::string> follow_up;
+    bool suspected_harm = false;
+    std::optional<std::string> recorded_by;  ///< display name of the recording account
 };
 
 }  // namespace hulei::children

@@ -1,10 +1,8 @@
 // HTTP routes of the plan module: parse → one service call → serialise.
 #include "modules/plan/plan_routes.hpp"
 
-#include <cctype>
-#include <cstdio>
-
 #include "core/error.hpp"
+#include "http/download.hpp"
 #include "http/json_io.hpp"
 
 namespace hulei::plan {
@@ -234,34 +232,7 @@ bool plan_media_type(const std::string& content_type) {
            t == "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 }
 
-http::Response file_response(const std::string& content_type, const std::string& filename, std::string bytes) {
-    http::Response r;
-    r.content_type = content_type;
-    r.body = std::move(bytes);
-    r.set_header("Content-Disposition", content_disposition(filename));
-    r.set_header("X-Content-Type-Options", "nosniff");
-    r.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
-    r.set_header("Cache-Control", "no-store");
-    return r;
-}
-
 }  // namespace
-
-std::string content_disposition(const std::string& filename) {
-    std::string ascii, encoded;
-    for (unsigned char c : filename) {
-        const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
-        ascii.push_back(c < 0x80 && c >= 0x20 && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
-        if (plain) {
-            encoded.push_back(static_cast<char>(c));
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            encoded += buf;
-        }
-    }
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
 
 Json todo_task_json(const TodoTask& t) {
     return {{"campaign", {{"id", t.campaign_id}, {"name", t.campaign_name}}},
@@ -328,12 +299,12 @@ void mount_routes(http::Router& r, PlanService& svc) {
     r.add("GET", "/api/v1/campaigns/{id}/export/tasks.xlsx", Guard::permission_of("plan:export"),
           [&svc](const http::Request& req, const security::Principal& p) {
               auto f = svc.export_tasks(p, req.id_param("id"));
-              return file_response(f.content_type, f.filename, std::move(f.bytes));
+              return http::file_response(f.content_type, f.filename, std::move(f.bytes));
           });
     r.add("GET", "/api/v1/campaigns/{id}/export/matrix.xlsx", Guard::permission_of("plan:export"),
           [&svc](const http::Request& req, const security::Principal& p) {
               auto f = svc.export_matrix(p, req.id_param("id"));
-              return file_response(f.content_type, f.filename, std::move(f.bytes));
+              return http::file_response(f.content_type, f.filename, std::move(f.bytes));
           });
 
     r.add("GET", "/api/v1/tasks/{id}", Guard::permission_of("plan:campaign:list"),
@@ -373,7 +344,7 @@ void mount_routes(http::Router& r, PlanService& svc) {
     r.add("GET", "/api/v1/attachments/{id}", Guard::permission_of("plan:campaign:list"),
           [&svc](const http::Request& req, const security::Principal& p) {
               auto f = svc.get_attachment(p, req.id_param("id"));
-              return file_response(f.info.content_type, f.info.filename, std::move(f.bytes));
+              return http::file_response(f.info.content_type, f.info.filename, std::move(f.bytes));
           });
 }
 

@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -11,6 +10,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/upload.hpp"
 #include "io/xlsx_writer.hpp"
 #include "modules/plan/plan_document.hpp"
 #include "modules/plan/plan_parser.hpp"
@@ -288,38 +288,6 @@ std::string from_base64(const std::string& text) {
         throw core::Error::internal("attachment content is not base64");
     out.resize(length);
     return out;
-}
-
-/// The last path component of an uploaded file's name, without control characters, trimmed.
-std::string clean_filename(const std::string& raw) {
-    std::string name = raw;
-    const auto slash = name.find_last_of("/\\");
-    if (slash != std::string::npos) name = name.substr(slash + 1);
-    std::string out;
-    for (char c : name) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7F || c == '"') continue;
-        out.push_back(c);
-    }
-    out = core::trim(out);
-    if (out.empty() || out == "." || out == "..")
-        throw core::Error::validation("required", "请提供文件名（?filename=）", "filename");
-    if (!core::valid_utf8(out)) throw core::Error::validation("invalid_utf8", "文件名不是有效的 UTF-8 文本", "filename");
-    if (core::utf8_length(out) > kMaxFilenameChars) throw core::Error::validation("too_long", "文件名过长", "filename");
-    return out;
-}
-
-/// A media type of the form type/subtype (parameters dropped, lower case), else application/octet-stream.
-std::string clean_content_type(const std::string& raw) {
-    std::string t = core::trim(raw.substr(0, raw.find(';')));
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const auto slash = t.find('/');
-    const bool ok = !t.empty() && t.size() <= 100 && slash != std::string::npos && slash > 0 && slash + 1 < t.size() &&
-                    t.find('/', slash + 1) == std::string::npos &&
-                    std::all_of(t.begin(), t.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/!#$&^_.+-").find(c) != std::string_view::npos;
-                    });
-    return ok ? t : "application/octet-stream";
 }
 
 std::string full_width_parentheses(const std::string& s) {
@@ -857,7 +825,7 @@ AttachmentInfo PlanService::add_attachment(const security::Principal& p, std::in
                 throw core::Error::not_found("进展报告不存在");
             throw core::Error::forbidden("not_your_unit", "只能为本单位的进展报告上传附件");
         }
-        const std::string name = clean_filename(filename);
+        const std::string name = io::clean_filename(filename, kMaxFilenameChars);
         if (bytes.empty()) throw core::Error::validation("empty_file", "文件为空", "file");
         const auto max_mb = policy::PolicyService::get_int(tx, "plan.attachment_max_mb");
         if (static_cast<std::int64_t>(bytes.size()) > max_mb * kBytesPerMb)
@@ -866,7 +834,7 @@ AttachmentInfo PlanService::add_attachment(const security::Principal& p, std::in
         if (tx.scalar_i64(sql::kCountAttachmentsOfReport, {report_id}) >= max_files)
             throw core::Error::conflict("too_many_attachments",
                                         "每份进展报告最多上传 " + std::to_string(max_files) + " 个附件", "file");
-        const std::string type = clean_content_type(content_type);
+        const std::string type = io::clean_content_type(content_type);
         const std::string digest = security::sha256_hex(bytes);
         const auto size = static_cast<std::int64_t>(bytes.size());
         const auto id = tx.scalar_i64(sql::kInsertAttachment,

@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
-#include "modules/plan/plan_routes.hpp"
 #include "modules/supervision/supervision_rules.hpp"
 
 namespace hulei::supervision {
@@ -28,32 +27,6 @@ Json response_json(const ResponseView& r) {
             {"text", r.text},
             {"created_at", r.created_at},
             {"created_by", r.created_by}};
-}
-
-Json action_json(const Action& a, bool with_responses) {
-    Json j = {{"id", a.id},
-              {"kind", a.kind},
-              {"kind_label", std::string(kind_label(a.kind))},
-              {"unit", unit_json(a.unit)},
-              {"campaign", a.campaign_id ? Json{{"id", *a.campaign_id}, {"name", opt(a.campaign_name)}} : Json(nullptr)},
-              {"task", a.task ? Json{{"id", a.task->id}, {"number", a.task->number}, {"title", a.task->title}} : Json(nullptr)},
-              {"title", a.title},
-              {"content", a.content},
-              {"deadline", opt(a.deadline)},
-              {"findings", opt(a.findings)},
-              {"status", a.status},
-              {"created_at", a.created_at},
-              {"created_by", a.created_by},
-              {"closed_at", opt(a.closed_at)},
-              {"closed_by", opt(a.closed_by)},
-              {"close_note", opt(a.close_note)},
-              {"response_count", a.response_count}};
-    if (with_responses) {
-        Json rs = Json::array();
-        for (const auto& r : a.responses) rs.push_back(response_json(r));
-        j["responses"] = rs;
-    }
-    return j;
 }
 
 /// Findings: one text for every unit, or per unit as {"UNIT_ID": "text"} or [{"unit_id": …, "text": …}].
@@ -88,6 +61,32 @@ void read_findings(const http::Body& b, ActionInput& in) {
 }
 
 }  // namespace
+
+Json action_json(const Action& a, bool with_responses) {
+    Json j = {{"id", a.id},
+              {"kind", a.kind},
+              {"kind_label", std::string(kind_label(a.kind))},
+              {"unit", unit_json(a.unit)},
+              {"campaign", a.campaign_id ? Json{{"id", *a.campaign_id}, {"name", opt(a.campaign_name)}} : Json(nullptr)},
+              {"task", a.task ? Json{{"id", a.task->id}, {"number", a.task->number}, {"title", a.task->title}} : Json(nullptr)},
+              {"title", a.title},
+              {"content", a.content},
+              {"deadline", opt(a.deadline)},
+              {"findings", opt(a.findings)},
+              {"status", a.status},
+              {"created_at", a.created_at},
+              {"created_by", a.created_by},
+              {"closed_at", opt(a.closed_at)},
+              {"closed_by", opt(a.closed_by)},
+              {"close_note", opt(a.close_note)},
+              {"response_count", a.response_count}};
+    if (with_responses) {
+        Json rs = Json::array();
+        for (const auto& r : a.responses) rs.push_back(response_json(r));
+        j["responses"] = rs;
+    }
+    return j;
+}
 
 void mount_routes(http::Router& r, SupervisionService& svc) {
     r.add("POST", "/api/v1/supervision", Guard::permission_of("supervision:action:create"),
@@ -148,16 +147,6 @@ void mount_routes(http::Router& r, SupervisionService& svc) {
               const auto id = req.id_param("id");
               http::Body b(req, {"note"});
               return http::ok(action_json(svc.close(p, id, b.str("note", 5000)), true));
-          });
-
-    r.add("GET", "/api/v1/todo", Guard::permission_of("plan:campaign:list"),
-          [&svc](const http::Request&, const security::Principal& p) {
-              const auto todo = svc.todo(p);
-              Json tasks = Json::array();
-              for (const auto& t : todo.tasks) tasks.push_back(plan::todo_task_json(t));
-              Json actions = Json::array();
-              for (const auto& a : todo.actions) actions.push_back(action_json(a, false));
-              return http::ok({{"tasks", tasks}, {"supervision", actions}});
           });
 }
 

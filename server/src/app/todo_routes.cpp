@@ -1,0 +1,49 @@
+// The to-do: composition (which sections the caller sees), then the HTTP route that serialises it.
+#include "app/todo_routes.hpp"
+
+#include "http/json_io.hpp"
+#include "modules/children/visit_routes.hpp"
+#include "modules/plan/plan_routes.hpp"
+#include "modules/supervision/supervision_routes.hpp"
+
+namespace hulei::app {
+
+TodoPage compose_todo(const security::Principal& p, supervision::SupervisionService& supervision,
+                      children::VisitService& visits) {
+    TodoPage page;
+    if (p.has("plan:campaign:list")) page.work = supervision.todo(p);
+    if (p.has("children:visit:list")) page.visits_due = visits.due_summary(p);
+    if (p.has_township("children:visit:ack")) page.urgent_visits = visits.urgent(p);
+    return page;
+}
+
+void mount_todo_routes(http::Router& r, supervision::SupervisionService& supervision, children::VisitService& visits) {
+    r.add("GET", "/api/v1/todo", http::Guard::authenticated(),
+          [&supervision, &visits](const http::Request&, const security::Principal& p) {
+              const auto page = compose_todo(p, supervision, visits);
+              http::Json out = http::Json::object();
+              if (page.work) {
+                  http::Json tasks = http::Json::array(), actions = http::Json::array();
+                  for (const auto& t : page.work->tasks) tasks.push_back(plan::todo_task_json(t));
+                  for (const auto& a : page.work->actions) actions.push_back(supervision::action_json(a, false));
+                  out["tasks"] = tasks;
+                  out["supervision"] = actions;
+              }
+              if (page.visits_due) {
+                  http::Json items = http::Json::array();
+                  for (const auto& d : page.visits_due->items) items.push_back(children::due_item_json(d));
+                  out["visits_due"] = {{"total", page.visits_due->total},
+                                       {"overdue", page.visits_due->overdue},
+                                       {"due_soon", page.visits_due->due_soon},
+                                       {"items", items}};
+              }
+              if (page.urgent_visits) {
+                  http::Json items = http::Json::array();
+                  for (const auto& u : *page.urgent_visits) items.push_back(children::urgent_visit_json(u));
+                  out["urgent_visits"] = items;
+              }
+              return http::ok(out);
+          });
+}
+
+}  // namespace hulei::app
