@@ -33,6 +33,8 @@ export default defineConfig({
   build: {
     target: 'es2020',
     chunkSizeWarningLimit: 600,
+    // The list of built files, read by the service worker (public/sw.js) to keep the console offline.
+    manifest: 'asset-manifest.json',
     rollupOptions: { output: { manualChunks } },
   },
 })

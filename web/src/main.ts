@@ -13,3 +13,11 @@ installElement(app)
 app.use(router)
 document.documentElement.lang = currentLocale()
 app.mount('#app')
+
+// The service worker keeps the app shell for offline use; only in a production build (in development Vite
+// serves unhashed modules that must not be cached). Browsers allow it on https and on localhost only.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  })
+}

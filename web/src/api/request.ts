@@ -26,12 +26,15 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly field?: string
-  constructor(status: number, code: string, message: string, field?: string) {
+  /** The whole parsed error body, for answers that carry more than `error` (e.g. 409 visit_conflict's `current`). */
+  readonly data?: unknown
+  constructor(status: number, code: string, message: string, field?: string, data?: unknown) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field || undefined
+    this.data = data
   }
 }
 
@@ -64,8 +67,10 @@ export function errorFromText(status: number, text: string): ApiError {
   let code = `http_${status}`
   let message = ''
   let field: string | undefined
+  let body: unknown
   try {
     const data = JSON.parse(text) as { error?: { code?: string; message?: string; field?: string } }
+    body = data
     if (data && data.error) {
       code = data.error.code || code
       message = data.error.message || ''
@@ -75,7 +80,7 @@ export function errorFromText(status: number, text: string): ApiError {
     /* not JSON: keep the generic message */
   }
   if (!message) message = genericMessage(status)
-  return new ApiError(status, code, message, field)
+  return new ApiError(status, code, message, field, body)
 }
 
 function genericMessage(status: number): string {

@@ -1,4 +1,5 @@
 // Types of the JSON API (base /api/v1). All times are epoch milliseconds.
+import type { UrgentVisit, VisitDueItem } from './visits'
 
 export type Stage = 'full' | 'must_change_password' | 'must_enroll_totp'
 export type Scope = 'own_unit' | 'units' | 'township'
@@ -466,7 +467,19 @@ export interface SupervisionProposal {
   issued: number[]
 }
 
+/** The visits section of the to-do: counts over all due children, items capped by policy (mine first). */
+export interface TodoVisitsDue {
+  total: number
+  overdue: number
+  due_soon: number
+  items: VisitDueItem[]
+}
+
 export interface Todo {
   tasks: TodoTask[]
   supervision: SupervisionAction[]
+  /** Only for a caller holding children:visit:list. */
+  visits_due?: TodoVisitsDue
+  /** Only for the township office (children:visit:ack). */
+  urgent_visits?: UrgentVisit[]
 }

@@ -77,6 +77,30 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'nav.children', menu: true, icon: 'UserFilled', permission: 'children:child:list' },
   },
   {
+    path: 'care/dashboard',
+    name: 'care-dashboard',
+    component: () => import('@/views/care/dashboard.vue'),
+    meta: { title: 'nav.careDashboard', menu: true, icon: 'DataAnalysis', permission: 'children:child:list' },
+  },
+  {
+    path: 'care/teams',
+    name: 'care-teams',
+    component: () => import('@/views/care/teams.vue'),
+    meta: { title: 'nav.careTeams', menu: true, icon: 'Connection', permission: 'children:team:list' },
+  },
+  {
+    path: 'care/persons',
+    name: 'care-persons',
+    component: () => import('@/views/care/persons.vue'),
+    meta: { title: 'nav.carePersons', menu: true, icon: 'Avatar', permission: 'children:care:list' },
+  },
+  {
+    path: 'children/:id(\\d+)/visits',
+    name: 'child-visits',
+    component: () => import('@/views/visits/index.vue'),
+    meta: { title: 'nav.visits', permission: 'children:visit:list', activeMenu: '/children' },
+  },
+  {
     path: 'units',
     name: 'units',
     component: () => import('@/views/units/index.vue'),

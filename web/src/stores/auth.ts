@@ -2,18 +2,47 @@
 // The session cookie is HttpOnly: the console never sees it, it only asks GET /auth/me.
 import { defineStore } from 'pinia'
 import * as authApi from '@/api/auth'
+import { ApiError } from '@/api/request'
 import type { LoginInput } from '@/api/auth'
 import type { Me, Stage } from '@/api/types'
 
 interface AuthState {
   me: Me | null
   csrf: string
-  /** Whether GET /auth/me has been asked since the page loaded. */
+  /** Whether GET /auth/me has been answered since the page loaded. */
   checked: boolean
+  /** The server could not be reached: `me` is the last one seen on this device (the console reopened offline). */
+  offline: boolean
+}
+
+/**
+ * The last signed-in user, kept so that the console reopens offline (a visit can be recorded and synced
+ * later). Removed on sign-out and whenever the server says the session is over.
+ */
+const SNAPSHOT_KEY = 'hulei.me'
+
+function saveSnapshot(me: Me | null): void {
+  try {
+    // Never the CSRF token: it is asked anew from the server once it can be reached.
+    if (me) globalThis.localStorage?.setItem(SNAPSHOT_KEY, JSON.stringify({ ...me, csrf_token: undefined }))
+    else globalThis.localStorage?.removeItem(SNAPSHOT_KEY)
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+function readSnapshot(): Me | null {
+  try {
+    const text = globalThis.localStorage?.getItem(SNAPSHOT_KEY)
+    const me = text ? (JSON.parse(text) as Me) : null
+    return me && typeof me.id === 'number' && Array.isArray(me.permissions) ? me : null
+  } catch {
+    return null
+  }
 }
 
 export const useAuthStore = defineStore('auth', {
-  state: (): AuthState => ({ me: null, csrf: '', checked: false }),
+  state: (): AuthState => ({ me: null, csrf: '', checked: false, offline: false }),
   getters: {
     signedIn: (s): boolean => s.me !== null,
     stage: (s): Stage | null => s.me?.stage ?? null,
@@ -33,11 +62,15 @@ export const useAuthStore = defineStore('auth', {
       this.me = me
       if (me.csrf_token) this.csrf = me.csrf_token
       this.checked = true
+      this.offline = false
+      saveSnapshot(me)
     },
     clear() {
       this.me = null
       this.csrf = ''
       this.checked = true
+      this.offline = false
+      saveSnapshot(null)
     },
     /** Loads the current user once per page load; null when not signed in. */
     async ensureMe(): Promise<Me | null> {
@@ -47,8 +80,17 @@ export const useAuthStore = defineStore('auth', {
     async fetchMe(): Promise<Me | null> {
       try {
         this.setMe(await authApi.getMe())
-      } catch {
-        this.clear()
+      } catch (err) {
+        const snapshot = err instanceof ApiError && err.status === 0 ? readSnapshot() : null
+        if (snapshot) {
+          // Unreachable, not signed out: carry on as the last user; ask again at the next navigation.
+          this.me = snapshot
+          this.csrf = ''
+          this.offline = true
+          this.checked = false
+        } else {
+          this.clear()
+        }
       }
       return this.me
     },

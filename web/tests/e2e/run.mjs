@@ -12,7 +12,13 @@
 // root, or HULEI_E2E_SEED), reviews it beside the text, maps any unknown name and creates the campaign, exports
 // both .xlsx files; the unit officer of 社会事务办公室 (phone) reports progress with an attachment on one of its
 // tasks; the coordinator issues a 通报提醒 from the matrix; the officer finds it on the to-do list and responds.
+// Children pass (issue 4, phone): the village cadre of 青石村 imports a sheet of three synthetic children (row by
+// row preview, then commit), assigns the care teams (dry run, then confirm), records a visit with a photo while
+// the phone is offline (kept in the outbox, synced when the network returns), then an urgent visit describing
+// harm (the mandatory-report offer appears); the coordinator finds the urgent follow-up on the to-do list and
+// acknowledges it; the per-village dashboard shows the village.
 import { createHmac } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -292,6 +298,58 @@ async function shot(page, name) {
   const path = join(RESULTS, name)
   await page.screenshot({ path, fullPage: false })
   console.log(`       screenshot: ${path}`)
+}
+
+
+// ---------------------------------------------------------------- synthetic children (issue 4)
+
+/** A GB 11643 ID number: 6-digit area, birth date YYYYMMDD, 3-digit sequence (odd = male), check character. */
+export function idNumber(area, birth, seq) {
+  const body = `${area}${birth}${String(seq).padStart(3, '0')}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
+  return body + '10X98765432'[sum % 11]
+}
+
+/** A tiny valid PNG (solid colour) for the visit photo. */
+function tinyPng(width = 4, height = 4) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const c = Buffer.alloc(4)
+    c.writeUInt32BE(crc(td))
+    return Buffer.concat([len, td, c])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 2 // RGB
+  const raw = Buffer.concat(Array.from({ length: height }, () => Buffer.from([0, ...Array(width).fill([0x4a, 0x90, 0xe2]).flat()])))
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** Opens a page of the phone console from the drawer menu. */
+async function phoneMenu(page, path) {
+  await click(page, sel('menu-button'))
+  await click(page, `${sel('menu-drawer')} ${sel(`menu-${path}`)}`)
+  await waitForPath(page, path)
 }
 
 // ---------------------------------------------------------------- the flows
@@ -790,6 +848,151 @@ async function planPass(browser) {
   await phone.close()
 }
 
+async function childrenPass(browser) {
+  const phone = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  })
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const v = await phone.newPage()
+  const office = await desk.newPage()
+  const year = new Date().getFullYear()
+  const kids = [
+    { name: '苗小禾', sex: '女', id: idNumber('433127', `${year - 9}0312`, 124), cats: '留守儿童' },
+    { name: '苗小山', sex: '男', id: idNumber('433127', `${year - 11}0705`, 131), cats: '留守儿童、单亲家庭' },
+    { name: '吴小溪', sex: '女', id: idNumber('433127', `${year - 8}1120`, 142), cats: '困境儿童' },
+  ]
+  let village = null
+  let childId = 0
+  let urgentVisitId = 0
+
+  currentPage = v
+  await step('phone: the village cadre imports a sheet of three children, previewed row by row', async () => {
+    const where = await signIn(v, 'village', DEMO_PASSWORD)
+    check(where === '/', `village landed on ${where}`)
+    await phoneMenu(v, '/children')
+    const csv =
+      '姓名,性别,身份证号,村（社区）,类别,学校,班级,监护人,监护人性别,监护人电话,父母务工地\n' +
+      kids.map((k) => `${k.name},${k.sex},${k.id},青石村,${k.cats},五团镇中心小学,三年级,苗大姐,女,13800000000,广东东莞`).join('\n') +
+      '\n'
+    await click(v, sel('child-import'))
+    await v.locator(sel('child-import-dialog')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await forApi(v, 'PUT', '/children/import', 200, () =>
+      v.locator(sel('child-import-file')).setInputFiles({ name: '青石村台账.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }),
+    )
+    const summary = v.locator(sel('child-import-summary'))
+    await summary.waitFor({ state: 'visible', timeout: TIMEOUT })
+    const text = await summary.innerText()
+    check(/新增\s*3/.test(text) && /拒绝\s*0/.test(text), `the preview says ${JSON.stringify(text)}`)
+    await sleep(300)
+    await shot(v, 'e2e-children-import-phone.png')
+    await forApi(v, 'PUT', '/children/import', 200, () => click(v, sel('child-import-commit')))
+    const found = await apiGet(v, `/children?q=${encodeURIComponent(kids[2].name)}`)
+    check(found.status === 200 && found.body.items.length === 1, `GET /children?q= answered ${found.status}: ${JSON.stringify(found.body)}`)
+    const child = found.body.items[0]
+    check(child.village.name === '青石村' && child.id_number !== kids[2].id, `the listed child: ${JSON.stringify(child)}`)
+    childId = child.id
+    village = child.village
+    await fitsWidth(v, 375)
+  })
+
+  await step('phone: the village cadre assigns the care teams — a dry run first, then for real', async () => {
+    await phoneMenu(v, '/care/teams')
+    await v.locator(sel('teams-assign')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const dry = await forApi(v, 'POST', '/children/assign-teams', 200, () => click(v, sel('teams-assign')))
+    check(dry === null || dry.dry_run === true, `the first run was not a dry run: ${JSON.stringify(dry)}`)
+    await v.locator(sel('assign-figures')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await sleep(300)
+    await shot(v, 'e2e-assign-phone.png')
+    await forApi(v, 'POST', '/children/assign-teams', 200, () => click(v, sel('assign-confirm')))
+    const teams = await apiGet(v, `/children/teams?village_id=${village.id}`)
+    check(teams.status === 200, `GET /children/teams answered ${teams.status}`)
+    for (const k of kids) {
+      const team = teams.body.items.find((t) => t.name === k.name || t.name.startsWith(k.name[0]))
+      check(team, `no team for ${k.name}: ${JSON.stringify(teams.body.items.map((t) => t.name))}`)
+    }
+    const mine = teams.body.items.find((t) => t.child_id === childId)
+    const seats = mine.members.filter((m) => m.person_id !== null).map((m) => m.role)
+    check(seats.length === 3, `the team of ${kids[2].name} has ${seats.length} assigned seats: ${JSON.stringify(mine.members)}`)
+    check(mine.members.some((m) => m.sex === 'F'), `the team of a girl has no woman: ${JSON.stringify(mine.members)}`)
+    await fitsWidth(v, 375)
+  })
+
+  await step('phone: a visit with a photo recorded offline waits in the outbox and syncs when the network returns', async () => {
+    await v.goto(`${BASE}/children/${childId}/visits?new=1`)
+    await v.locator(sel('visit-form')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await phone.setOffline(true)
+    await click(v, sel('visit-method-home'))
+    await fill(v, "visit-findings", '入户走访，孩子由奶奶照看，学习和生活情况良好。')
+    await v.locator(sel('visit-photo-input')).setInputFiles({ name: '走访.png', mimeType: 'image/png', buffer: tinyPng() })
+    await v.locator(sel('visit-photo-new')).first().waitFor({ state: 'visible', timeout: TIMEOUT })
+    await click(v, sel('visit-save'))
+    await v.locator(sel('outbox-badge')).getByText('1').first().waitFor({ timeout: TIMEOUT })
+    await sleep(300)
+    await shot(v, 'e2e-visit-offline-phone.png')
+    const created = v.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/v1/children/${childId}/visits`,
+      { timeout: TIMEOUT },
+    )
+    const photo = v.waitForResponse(
+      (r) => r.request().method() === 'POST' && /\/api\/v1\/visits\/\d+\/photos$/.test(new URL(r.url()).pathname),
+      { timeout: TIMEOUT },
+    )
+    await phone.setOffline(false)
+    check((await created).status() === 201, 'the synced visit was not created')
+    check((await photo).status() === 201, 'the synced photo was not stored')
+    const list = await apiGet(v, `/children/${childId}/visits`)
+    check(list.status === 200 && list.body.items.length === 1, `visits: ${JSON.stringify(list.body)}`)
+    const visit = list.body.items[0]
+    check(visit.method === 'home' && visit.findings.startsWith('入户走访') && visit.photos.length === 1, `the synced visit: ${JSON.stringify(visit)}`)
+    await v.locator(sel(`visit-${visit.id}`)).waitFor({ state: 'visible', timeout: TIMEOUT })
+  })
+
+  await step('phone: an urgent visit describing harm notifies the office and offers a mandatory report', async () => {
+    await v.goto(`${BASE}/children/${childId}/visits?new=1`)
+    await v.locator(sel('visit-form')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await click(v, sel('visit-method-phone'))
+    await fill(v, "visit-findings", '电话回访时孩子称放学路上曾被陌生成年人拉扯，情绪紧张。')
+    await fill(v, "visit-follow-up", '今天内联系派出所并再次入户。')
+    await click(v, sel('visit-urgent'))
+    await click(v, sel('visit-harm'))
+    const saved = await forApi(v, 'POST', `/children/${childId}/visits`, 201, () => click(v, sel('visit-save')))
+    check(saved === null || (saved.notify_office === true && saved.offer_mandatory_report === true), `the save answered ${JSON.stringify(saved)}`)
+    await v.locator(sel('report-offer')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    check(await v.locator(sel('report-start')).isDisabled(), 'the mandatory-report button is enabled although the module is not built')
+    await sleep(300)
+    await shot(v, 'e2e-report-offer-phone.png')
+    const list = await apiGet(v, `/children/${childId}/visits`)
+    urgentVisitId = list.body.items.find((x) => x.urgent).id
+  })
+
+  currentPage = office
+  await step('the coordinator acknowledges the urgent follow-up on the to-do list; the dashboard shows the village', async () => {
+    const where = await signIn(office, 'coordinator', DEMO_PASSWORD)
+    check(where === '/', `coordinator landed on ${where}`)
+    await office.goto(`${BASE}/todo`)
+    await office.locator(sel(`todo-urgent-${urgentVisitId}`)).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await click(office, sel(`todo-ack-${urgentVisitId}`))
+    await office.locator('.el-message-box input').fill('已转派出所核实')
+    await forApi(office, 'POST', `/visits/${urgentVisitId}/acknowledge`, 200, () => confirmBox(office))
+    await office.locator(sel(`todo-urgent-${urgentVisitId}`)).waitFor({ state: 'hidden', timeout: TIMEOUT })
+    await office.goto(`${BASE}/care/dashboard`)
+    await office.locator(sel('dashboard-table')).getByText('青石村').first().waitFor({ timeout: TIMEOUT })
+    const d = await apiGet(office, '/children/dashboard')
+    const row = d.body.villages.find((x) => x.name === '青石村')
+    check(row && row.children >= 3 && row.urgent_open === 0, `the dashboard row of 青石村: ${JSON.stringify(row)}`)
+    await sleep(500)
+    await shot(office, 'e2e-dashboard-desktop.png')
+  })
+
+  await desk.close()
+  await phone.close()
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -844,6 +1047,7 @@ async function main() {
     await desktopPass(browser)
     await phonePass(browser)
     await planPass(browser)
+    await childrenPass(browser)
   } finally {
     await browser.close().catch(() => undefined)
     rmSync(profileRoot, { recursive: true, force: true })

@@ -32,7 +32,7 @@ describe('permission-filtered menu', () => {
     expect(all).not.toContain('/403')
     expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
     expect(all.some((p) => p.includes(':id'))).toBe(false)
-    expect(all).toHaveLength(11)
+    expect(all).toHaveLength(14)
   })
 
   it('shows a unit officer the to-do list, campaigns and supervision but not the import', () => {
@@ -47,7 +47,14 @@ describe('permission-filtered menu', () => {
 
   it('shows 重点儿童 to a village cadre (children:child:list)', () => {
     const village = ['org:unit:list', 'children:child:list', 'children:child:read', 'children:quality:view']
-    expect(menuFor(village)).toEqual(['/', '/children', '/units', '/account'])
+    expect(menuFor(village)).toEqual(['/', '/children', '/care/dashboard', '/units', '/account'])
+  })
+
+  it('shows the care pages by their permissions (dashboard, teams, care persons)', () => {
+    const village = ['org:unit:list', 'children:child:list', 'children:team:list', 'children:team:assign', 'children:care:list', 'children:care:manage']
+    expect(menuFor(village)).toEqual(['/', '/children', '/care/dashboard', '/care/teams', '/care/persons', '/units', '/account'])
+    expect(menuFor(['children:team:list'])).toEqual(['/', '/care/teams', '/account'])
+    expect(menuFor(['children:care:list'])).toEqual(['/', '/care/persons', '/account'])
   })
 
   it('carries the i18n title and icon of each item', () => {
