@@ -22,6 +22,7 @@
 #include "http/server.hpp"
 #include "io/sheet.hpp"
 #include "modules/children/care_routes.hpp"
+#include "modules/children/visit_routes.hpp"
 #include "modules/plan/plan_document.hpp"
 #include "modules/plan/plan_parser.hpp"
 #include "security/permissions.hpp"
@@ -139,6 +140,9 @@ int main(int argc, char** argv) {
     children_assign->add_option("--village", assign_village, "只分配该村（社区）（名称、别名或编码）");
     children_assign->add_flag("--dry-run", assign_dry_run, "只计算，不写入");
     auto* children_teams = children_cmd->add_subcommand("teams", "输出每名儿童的关爱团队（JSON）");
+    auto* children_due = children_cmd->add_subcommand("visits-due", "输出走访已逾期或即将到期的在册儿童（JSON，最逾期的在前）");
+    std::string due_village;
+    children_due->add_option("--village", due_village, "只看该村（社区）（名称、别名或编码）");
 
     auto* care_cmd = cli.add_subcommand("care", "关爱责任人");
     care_cmd->require_subcommand(1);
@@ -261,17 +265,26 @@ int main(int argc, char** argv) {
             std::cout << nlohmann::json{{"created", s.created}, {"rejected", rejected}}.dump() << "\n";
             return s.rejected.empty() ? 0 : 2;
         }
+        // --village NAME|ALIAS|CODE of the children commands: the village's id, none when not given.
+        auto village_option = [&](const std::string& name) -> std::optional<std::int64_t> {
+            if (name.empty()) return std::nullopt;
+            auto unit = app::org_service(a).resolve_unit(name);
+            if (!unit || unit->kind != "village")
+                throw core::Error::validation("invalid_village", "村（社区）不存在：" + name, "village");
+            return unit->id;
+        };
         if (children_assign->parsed()) {
-            std::optional<std::int64_t> village;
-            if (!assign_village.empty()) {
-                auto unit = app::org_service(a).resolve_unit(assign_village);
-                if (!unit || unit->kind != "village")
-                    throw core::Error::validation("invalid_village", "村（社区）不存在：" + assign_village, "village");
-                village = unit->id;
-            }
-            const auto r = app::care_service(a).assign_teams(children::ChildrenService::system_principal(), village,
-                                                             assign_dry_run);
+            const auto r = app::care_service(a).assign_teams(children::ChildrenService::system_principal(),
+                                                             village_option(assign_village), assign_dry_run);
             std::cout << children::outcome_json(r).dump() << "\n";
+            return 0;
+        }
+        if (children_due->parsed()) {
+            nlohmann::json items = nlohmann::json::array();
+            for (const auto& d : app::visit_service(a).due(children::ChildrenService::system_principal(),
+                                                            village_option(due_village)))
+                items.push_back(children::due_item_json(d));
+            std::cout << items.dump() << "\n";
             return 0;
         }
         if (children_teams->parsed()) {

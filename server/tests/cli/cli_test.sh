@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
 # user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
-# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams and plan import of the seed plan (from ../shared beside the repository).
+# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams / visits-due and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -155,6 +155,18 @@ check "assign-teams --village touches that village only" $?
 "$bin" children assign-teams > "$tmp/assign.json"; check "assign-teams exits 0" $?
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["assigned"]>0 and set(d)>={"assigned","incomplete","shortfalls"} else 1)' "$tmp/assign.json"
 check "assign-teams prints assigned, incomplete and shortfalls" $?
+"$bin" children visits-due > "$tmp/due.json"; check "children visits-due exits 0" $?
+python3 - "$tmp/due.json" <<'PY'; check "visits-due lists the demo history's overdue children first (last visit 100 days ago), each overdue or due soon" $?
+import json, sys
+items = json.load(open(sys.argv[1]))
+ok = len(items) > 0 and all(i["status"] in ("overdue", "due_soon") for i in items)
+ok &= items[0]["status"] == "overdue" and items[0]["days_left"] < 0
+ok &= [i["days_left"] for i in items] == sorted(i["days_left"] for i in items)
+sys.exit(0 if ok else 1)
+PY
+"$bin" children visits-due --village WT-V01 | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d and all(i["village"]["name"]=="青石村" for i in d) else 1)'
+check "visits-due --village lists that village only" $?
+"$bin" children visits-due --village 不存在村 >/dev/null 2>&1; test $? -ne 0; check "visits-due --village of an unknown village fails" $?
 "$bin" children teams > "$tmp/teams.json"; check "children teams exits 0" $?
 python3 - "$tmp/teams.json" <<'PY'; check "every team keeps the rules: a woman on each full team, <=5 girls and <=20 children per person" $?
 import json, sys
