@@ -1,5 +1,5 @@
 // The `hulei` command: serve the console and API, migrate, load the demo township, import units,
-// manage users from the shell, verify the audit chain.
+// manage users from the shell, import the offender registry, verify the audit chain.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
@@ -150,6 +150,13 @@ int main(int argc, char** argv) {
     std::string care_file;
     care_import->add_option("FILE", care_file, "责任人表文件")->required();
 
+    auto* registry_cmd = cli.add_subcommand("registry", "性侵违法犯罪人员信息库（公安）");
+    registry_cmd->require_subcommand(1);
+    auto* registry_import = registry_cmd->add_subcommand(
+        "import", "从 .csv/.xlsx 导入信息库记录（表头：姓名, 性别, 身份证号, 出生日期, 记录类型, 决定日期, 决定机关, 犯罪时未成年）；有任何一行被拒绝则全部不导入");
+    std::string registry_file;
+    registry_import->add_option("FILE", registry_file, "信息库表文件")->required();
+
     auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
     audit_cmd->require_subcommand(1);
     auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志哈希链");
@@ -264,6 +271,15 @@ int main(int argc, char** argv) {
             for (const auto& r : s.rejected) rejected.push_back({{"row", r.row}, {"reason", r.reason}});
             std::cout << nlohmann::json{{"created", s.created}, {"rejected", rejected}}.dump() << "\n";
             return s.rejected.empty() ? 0 : 2;
+        }
+        if (registry_import->parsed()) {
+            const auto s = app::registry_service(a).import_sheet(registry::RegistryService::system_principal(),
+                                                                 read_file(registry_file), registry_file);
+            nlohmann::json rejected = nlohmann::json::array();
+            for (const auto& r : s.rejected) rejected.push_back({{"row", r.row}, {"reason", r.reason}});
+            std::cout << nlohmann::json{{"created", s.created}, {"updated", s.updated}, {"rejected", rejected}}.dump()
+                      << "\n";
+            return s.committed ? 0 : 2;
         }
         // --village NAME|ALIAS|CODE of the children commands: the village's id, none when not given.
         auto village_option = [&](const std::string& name) -> std::optional<std::int64_t> {

@@ -14,6 +14,7 @@
 #include "modules/org/org_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
 #include "modules/policy/policy_routes.hpp"
+#include "modules/registry/registry_routes.hpp"
 #include "modules/supervision/supervision_routes.hpp"
 #include "security/keyring.hpp"
 
@@ -31,6 +32,7 @@ public:
           children(app.db(), app.clock(), app.keyring(), org),
           care(app.db(), app.clock(), app.keyring(), org),
           visits(app.db(), app.clock(), app.keyring()),
+          registry(app.db(), app.clock(), app.keyring()),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -42,6 +44,7 @@ public:
     children::ChildrenService children;
     children::CareService care;
     children::VisitService visits;
+    registry::RegistryService registry;
     http::StaticFiles static_files;
 };
 
@@ -80,6 +83,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     children::mount_care_routes(router_, services_->care);  // before /children/{id}
     children::mount_visit_routes(router_, services_->visits);
     children::mount_routes(router_, services_->children);
+    registry::mount_routes(router_, services_->registry);
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
 
@@ -99,5 +103,6 @@ supervision::SupervisionService& supervision_service(App& app) { return app.serv
 children::ChildrenService& children_service(App& app) { return app.services().children; }
 children::CareService& care_service(App& app) { return app.services().care; }
 children::VisitService& visit_service(App& app) { return app.services().visits; }
+registry::RegistryService& registry_service(App& app) { return app.services().registry; }
 
 }  // namespace hulei::app

@@ -9,6 +9,7 @@
 #include "modules/org/org_service.hpp"
 #include "modules/plan/plan_service.hpp"
 #include "modules/policy/policy_service.hpp"
+#include "modules/registry/registry_service.hpp"
 #include "modules/supervision/supervision_service.hpp"
 
 namespace hulei::app {
@@ -21,5 +22,6 @@ supervision::SupervisionService& supervision_service(App& app);
 children::ChildrenService& children_service(App& app);
 children::CareService& care_service(App& app);
 children::VisitService& visit_service(App& app);
+registry::RegistryService& registry_service(App& app);
 
 }  // namespace hulei::app

@@ -82,4 +82,18 @@ bool has_control_characters(std::string_view s) {
     return false;
 }
 
+std::string without_spaces(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == ' ' || s[i] == '\t') {
+            ++i;
+        } else if (s.substr(i, 3) == "\u3000") {
+            i += 3;
+        } else {
+            out += s[i++];
+        }
+    }
+    return out;
+}
+
 }  // namespace hulei::core

@@ -20,5 +20,8 @@ std::vector<std::string> split_nonempty(std::string_view s, char sep);
 std::string escape_like(std::string_view s);
 /// Whether `s` holds a control character other than tab, line feed and carriage return (NUL included).
 bool has_control_characters(std::string_view s);
+/// `s` without spaces, tabs and ideographic spaces (U+3000): the comparison key of a person's name, so that
+/// 张 三 and 张三 are one name.
+std::string without_spaces(std::string_view s);
 
 }  // namespace hulei::core

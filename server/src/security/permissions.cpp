@@ -53,6 +53,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // their scope; the office alone acknowledges urgent follow-ups (children:visit:ack). Care persons (children:care:list, :manage): a role
         // with children:care:all_units (the coordinator) within its grant's scope, the village, school and police
         // in the account's own unit only (care_units narrows their grants).
+        // registry (性侵违法犯罪人员信息库): the police alone, whatever the grant's scope (the registry is the
+        // station's, kept whole); no other role — the three administrators, the leader and the office included —
+        // sees any of it.
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
@@ -65,7 +68,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
-                    "children:visit:list", "children:care:list", "children:care:manage"}},
+                    "children:visit:list", "children:care:list", "children:care:manage",
+                    "registry:record:list", "registry:record:read", "registry:record:create", "registry:record:update",
+                    "registry:checkin:create"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",

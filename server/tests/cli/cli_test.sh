@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
 # user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
-# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams / visits-due and plan import of the seed plan (from ../shared beside the repository).
+# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams / visits-due, registry import (all or nothing, corrections, no plain ID) and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -189,6 +189,59 @@ for t in teams:
 ok &= full > 0 and max(children.values()) <= 20 and max(girls.values()) <= 5
 sys.exit(0 if ok else 1)
 PY
+
+# registry import: police registry sheets, all or nothing; a row with the same ID number, record type and decision
+# date as a stored record corrects it; sex and birth date must agree with the ID number; never a plain ID in the db.
+# Synthetic people only (region 990101 does not exist).
+printf '姓名,性别,身份证号,出生日期,记录类型,决定日期,决定机关,犯罪时未成年\n测试甲,男,990101198005120018,1980-05-12,猥亵儿童罪,2015-06-01,某县人民法院,否\n测试乙,女,990101199201010021,1992/1/1,强制猥亵、侮辱罪,2009-03-01,某县人民法院,是\n' > "$tmp/registry_good.csv"
+out=$("$bin" registry import "$tmp/registry_good.csv"); rc=$?
+check "registry import of a good sheet exits 0" $rc
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d=={"created":2,"updated":0,"rejected":[]} else 1)'
+check "registry import prints {created, updated, rejected}" $?
+[ "$(count "SELECT count(*) FROM registry_records")" -eq 2 ]; check "registry import wrote two records" $?
+[ "$(sqlite3 "$tmp/cli.db" .dump | grep -c '990101198005120018\|990101199201010021\|测试甲\|测试乙')" -eq 0 ]
+check "no plain ID number or name anywhere in the database (audit log included)" $?
+[ "$(count "SELECT minor_at_offence FROM registry_records WHERE birth_date = '1992-01-01'")" = 1 ]; check "犯罪时未成年 是 is stored as sealed" $?
+[ "$(count "SELECT count(*) FROM registry_match_keys k JOIN registry_records r ON r.id = k.record_id WHERE r.minor_at_offence = 1")" -eq 0 ]
+check "a sealed record has no match keys" $?
+[ "$(count "SELECT count(*) FROM registry_match_keys k JOIN registry_records r ON r.id = k.record_id WHERE r.birth_date = '1980-05-12' AND k.kind = 'exact'")" -eq 1 ]
+check "an unsealed record has its exact match key" $?
+[ "$(count "SELECT count(*) FROM audit_log WHERE action = 'registry.record.import' AND actor_username = 'system' AND detail LIKE '%\"created\":2%'")" -eq 1 ]
+check "registry import is audited as the system" $?
+printf '姓名,性别,身份证号,出生日期,记录类型,决定日期,决定机关,犯罪时未成年\n测试甲,男,990101198005120018,1980-05-12,猥亵儿童罪,2015-06-01,某市中级人民法院,否\n测试甲,男,990101198005120018,1980-05-12,强奸罪,2001-02-03,某县人民法院,否\n' > "$tmp/registry_fix.csv"
+out=$("$bin" registry import "$tmp/registry_fix.csv"); rc=$?
+check "registry import of a correction exits 0" $rc
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d=={"created":1,"updated":1,"rejected":[]} else 1)'
+check "same ID number, record type and decision date is an update; another record type a new record" $?
+[ "$(count "SELECT decision_authority FROM registry_records WHERE record_type = 'child_molestation'")" = 某市中级人民法院 ]
+check "the correction is stored" $?
+before=$(count "SELECT count(*) FROM registry_records")
+audit_before=$(count "SELECT count(*) FROM audit_log")
+printf '姓名,性别,身份证号,出生日期,记录类型,决定日期,决定机关,犯罪时未成年\n测试丙,男,990101197511200059,1975-11-20,强奸罪,2001-09-01,某县人民法院,否\n测试丁,女,990101198808080072,1988-08-08,强奸罪,2010-01-01,某县人民法院,否\n测试戊,男,990101199001010094,1990-01-02,猥亵儿童罪,2012-05-01,某县人民法院,否\n测试己,男,990101198506060113,1985-06-06,盗窃罪,2012-05-01,某县人民法院,不详\n' > "$tmp/registry_bad.csv"
+out=$("$bin" registry import "$tmp/registry_bad.csv"); rc=$?
+test $rc -eq 2; check "registry import with bad rows exits 2" $?
+echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+rows = {r["row"]: r["reason"] for r in d["rejected"]}
+ok = d["created"] == 0 and d["updated"] == 0 and sorted(rows) == [3, 4, 5]
+ok &= "性别与身份证号不符" in rows[3] and "出生日期与身份证号不符" in rows[4]
+ok &= "未知的记录类型" in rows[5] and "犯罪时未成年" in rows[5]
+sys.exit(0 if ok else 1)'
+check "registry import names rows 3-5 with Chinese reasons (sex, birth date, type, 是/否)" $?
+[ "$(count "SELECT count(*) FROM registry_records")" -eq "$before" ]; check "all or nothing: the good row was not written" $?
+[ "$(count "SELECT count(*) FROM audit_log")" -eq "$audit_before" ]; check "a refused import writes no audit entry" $?
+printf '姓名,身份证号,记录类型\n测试丙,990101197511200059,强奸罪\n' > "$tmp/registry_headers.csv"
+out=$("$bin" registry import "$tmp/registry_headers.csv"); rc=$?
+test $rc -eq 2; check "registry import of a sheet missing headers exits 2" $?
+echo "$out" | grep -q '"row":1' && echo "$out" | grep -q '出生日期'; check "the missing headers are named at row 1" $?
+"$bin" registry import "$tmp/nonexistent.csv" >/dev/null 2>&1; test $? -eq 2; check "registry import of a missing file exits 2" $?
+printf '姓名,性别,身份证号,出生日期,记录类型,决定日期,决定机关,犯罪时未成年\n测试丙,男,990101197511200059,1975-11-20,强奸罪,2001-09-01,某县人民法院,否\n' > "$tmp/registry_sheet.csv"
+# The ID number column is text (as officials must keep it: an 18-digit number cell loses its last digits).
+(cd "$tmp" && libreoffice --headless -env:UserInstallation="file://$tmp/lo" --infilter="CSV:44,34,76,1,3/2" --convert-to xlsx registry_sheet.csv >/dev/null 2>&1)
+"$bin" registry import "$tmp/registry_sheet.xlsx" | grep -q '"created":1'; check "registry import reads an .xlsx saved by LibreOffice" $?
+[ "$(count "SELECT count(*) FROM registry_records WHERE birth_date = '1975-11-20' AND decision_date = '2001-09-01'")" -eq 1 ]
+check "the .xlsx dates are read as dates" $?
 
 # serve: children who turned 18 leave the active ledger at start (then every children.archive_interval_hours),
 # audited as the system; SIGTERM stops the server and the schedule cleanly.

@@ -1,5 +1,8 @@
 #include "browser.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "json_path.hpp"
@@ -79,7 +82,7 @@ std::string describe(const HttpResponse& response) {
     return out;
 }
 
-HttpResponse Browser::send(const HttpRequest& request) {
+HttpRequest Browser::prepare(const HttpRequest& request) {
     HttpRequest req = request;
     UserJar* jar = current_.empty() ? nullptr : &jars_[current_];
     auto add_unless_given = [&req](std::string_view name, const std::string& value) {
@@ -93,12 +96,29 @@ HttpResponse Browser::send(const HttpRequest& request) {
     }
     if (!req.body.empty()) add_unless_given("Content-Type", "application/json");
     std::erase_if(req.headers, [](const auto& h) { return h.second == "none"; });
+    return req;
+}
 
+HttpResponse Browser::send(const HttpRequest& request) {
+    HttpRequest req = prepare(request);
     HttpResponse response = client_.send(req);
     absorb(req, response);
     last_request_ = std::move(req);
     last_response_ = response;
     return response;
+}
+
+std::vector<HttpResponse> Browser::send_concurrently(const HttpRequest& request, int copies) {
+    const HttpRequest req = prepare(request);
+    std::vector<HttpResponse> responses(static_cast<std::size_t>(std::max(copies, 1)));
+    {
+        std::vector<std::jthread> senders;
+        for (auto& slot : responses) senders.emplace_back([this, &req, &slot] { slot = client_.send(req); });
+    }
+    for (const auto& r : responses) absorb(req, r);
+    last_request_ = req;
+    last_response_ = responses.back();
+    return responses;
 }
 
 void Browser::absorb(const HttpRequest& request, const HttpResponse& response) {

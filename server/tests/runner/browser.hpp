@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "http_client.hpp"
@@ -29,6 +30,9 @@ public:
     /// header itself; a header given the value `none` is left out. Keeps cookies, CSRF tokens
     /// and TOTP secrets the responses hand out.
     HttpResponse send(const HttpRequest& request);
+    /// Sends `request` `copies` times at once as the current user (one thread and connection each, the same
+    /// cookies and CSRF token), then keeps what the responses hand out; the responses in sending order.
+    std::vector<HttpResponse> send_concurrently(const HttpRequest& request, int copies);
 
     /// Signs `user` in with a fresh jar and makes it current: enrols TOTP when the server demands it
     /// (remembering the secret) and answers a TOTP challenge after moving the clock 30 s on, so no
@@ -50,6 +54,8 @@ public:
     const HttpResponse& last_response() const { return last_response_; }
 
 private:
+    /// `request` with the current user's Cookie, X-CSRF-Token and the default Content-Type added.
+    HttpRequest prepare(const HttpRequest& request);
     void absorb(const HttpRequest& request, const HttpResponse& response);
 
     HttpClient client_;

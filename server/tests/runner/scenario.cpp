@@ -1,8 +1,10 @@
 #include "scenario.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "json_path.hpp"
 
@@ -260,8 +262,23 @@ private:
         } else {
             req.body = substitute(spec.body, line);
         }
-        response_ = ctx_.browser.send(req);
-        json_parsed_ = false;
+        std::vector<HttpResponse> responses;
+        if (spec.copies > 1) responses = ctx_.browser.send_concurrently(req, spec.copies);
+        else responses.push_back(ctx_.browser.send(req));
+        for (const auto& response : responses) {
+            response_ = response;
+            json_parsed_ = false;
+            check_status(spec);
+        }
+        for (const auto& a : spec.assertions) {
+            ++checks_;
+            const std::string text = substitute(a.text, a.line);
+            if (auto fail = check(text)) throw StepFailure{a.line, *fail, !starts_with(text, "db ")};
+        }
+    }
+
+    /// Checks the status of `response_` against the request's expected statuses.
+    void check_status(const RequestStep& spec) {
         ++checks_;
         if (response_.status == 0)
             throw StepFailure{spec.status_line, "no response: " + response_.error, true};
@@ -275,11 +292,6 @@ private:
             }
             throw StepFailure{spec.status_line,
                               "expected status " + expected + ", got " + std::to_string(response_.status), true};
-        }
-        for (const auto& a : spec.assertions) {
-            ++checks_;
-            const std::string text = substitute(a.text, a.line);
-            if (auto fail = check(text)) throw StepFailure{a.line, *fail, !starts_with(text, "db ")};
         }
     }
 
@@ -510,6 +522,7 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
         lines.push_back(std::move(line));
     }
     std::size_t i = 0;
+    int copies = 1;  // from a `concurrently N` line, for the request that follows it
     while (i < lines.size()) {
         const std::string_view line = trim(lines[i]);
         const int n = static_cast<int>(i + 1);
@@ -518,6 +531,16 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
             continue;
         }
         const auto [word, rest] = split_word(line);
+        if (word == "concurrently") {
+            const std::string count(trim(rest));
+            if (copies > 1 || count.empty() || count.size() > 2 ||
+                !std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                std::stoi(count) < 2)
+                throw ScenarioSyntaxError(n, "expected `concurrently N` (2 ≤ N ≤ 99) right before a request");
+            copies = std::stoi(count);
+            ++i;
+            continue;
+        }
         Step step{Step::Kind::Request, n, std::string(line), {}};
         if (word == "login") step.kind = Step::Kind::Login;
         else if (word == "as") step.kind = Step::Kind::As;
@@ -528,8 +551,11 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
         else if (!is_method(word))
             throw ScenarioSyntaxError(n, "expected a directive (login, as, anonymous, advance, set, db) or a request "
                                          "line `METHOD /path`, found `" + std::string(line) + "`");
+        if (copies > 1 && step.kind != Step::Kind::Request)
+            throw ScenarioSyntaxError(n, "`concurrently N` must be followed by a request");
         if (step.kind == Step::Kind::Request) {
             step.request = parse_request(lines, i);
+            step.request.copies = std::exchange(copies, 1);
         } else {
             if ((step.kind == Step::Kind::Anonymous) != rest.empty())
                 throw ScenarioSyntaxError(n, "wrong number of arguments for `" + std::string(word) + "`");
@@ -537,6 +563,7 @@ Scenario parse_scenario(const std::string& path, const std::string& text) {
         }
         scenario.steps.push_back(std::move(step));
     }
+    if (copies > 1) throw ScenarioSyntaxError(static_cast<int>(lines.size()), "`concurrently N` must be followed by a request");
     return scenario;
 }
 

@@ -29,6 +29,7 @@ struct RequestStep {
     int status_line = 0;
     std::vector<int> statuses;   ///< any of these is accepted
     std::vector<Assertion> assertions;
+    int copies = 1;              ///< `concurrently N` before the request: sent N times at once
 };
 
 /// One line-level action of a scenario.

@@ -64,7 +64,16 @@ std::vector<CoverageUnit> load_units(db::Tx& tx) {
     return units;
 }
 
+/// The coverage in force over units already read.
+Coverage coverage_over(db::Tx& tx, const std::vector<CoverageUnit>& units) {
+    return coverage_with(units, load_configured(tx));
+}
+
 }  // namespace
+
+Coverage CareService::coverage_in_force(db::Tx& tx) {
+    return coverage_over(tx, load_units(tx));
+}
 
 // ---- import ------------------------------------------------------------------------------------
 
@@ -204,7 +213,7 @@ TeamAssignmentOutcome CareService::assign_teams(const security::Principal& p,
             if (village_unit_id) return village == *village_unit_id;
             return !scope || scope->count(village) > 0;
         };
-        const Coverage coverage = coverage_with(units, load_configured(tx));
+        const Coverage coverage = coverage_over(tx, units);
         AssignmentRules rules;
         rules.max_girls_per_person = static_cast<int>(policy::PolicyService::get_int(tx, "care.max_girls_per_person"));
         rules.max_children_per_person =

@@ -56,6 +56,11 @@ public:
     StationCoverage set_coverage(const security::Principal& p, std::int64_t station_id,
                                  const std::optional<std::vector<std::int64_t>>& village_ids);
 
+    /// The police coverage in force as it stands in `tx`: the police_coverage rows of a station, else every
+    /// village of its township (coverage_with). For whoever asks which stations serve a village (the team
+    /// assignment, the check of a visit's visitor).
+    static Coverage coverage_in_force(db::Tx& tx);
+
     /// Children, teams, visits due and open urgent visits per village in the caller's children:child:list
     /// scope (or of one village), counted in the database.
     Dashboard dashboard(const security::Principal& p, std::optional<std::int64_t> village_id);

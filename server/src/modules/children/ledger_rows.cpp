@@ -99,21 +99,6 @@ char parse_sex(std::string_view s) {
     return 0;
 }
 
-/// Name comparison key: the name without any spaces, so that 张 三 and 张三 match.
-std::string name_key(std::string_view name) {
-    std::string out;
-    for (std::size_t i = 0; i < name.size();) {
-        if (name[i] == ' ' || name[i] == '\t') {
-            ++i;
-        } else if (name.substr(i, 3) == "\u3000") {
-            i += 3;
-        } else {
-            out += name[i++];
-        }
-    }
-    return out;
-}
-
 std::string row_list(const std::vector<int>& rows) {
     std::string out;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -337,7 +322,7 @@ ParsedLedger parse_ledger(const io::Sheet& sheet, std::string_view today) {
             problem("姓名含有无效字符", kName);
         } else if (core::utf8_length(r.name) > kMaxNameLength) {
             problem("姓名不能超过" + std::to_string(kMaxNameLength) + "个字", kName);
-        } else if (all_digits(name_key(r.name))) {
+        } else if (all_digits(core::without_spaces(r.name))) {
             problem("姓名不能全为数字", kName);
         } else {
             cand.has_name = true;
@@ -426,7 +411,7 @@ ParsedLedger parse_ledger(const io::Sheet& sheet, std::string_view today) {
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_name_birth;
     for (std::size_t i = 0; i < candidates.size(); ++i)
         if (candidates[i].has_id && candidates[i].has_name)
-            by_name_birth[{name_key(candidates[i].row.name), candidates[i].row.birth_date}].push_back(i);
+            by_name_birth[{core::without_spaces(candidates[i].row.name), candidates[i].row.birth_date}].push_back(i);
     for (const auto& [key, indices] : by_name_birth) {
         if (indices.size() < 2) continue;
         for (const std::size_t i : indices) {
@@ -483,7 +468,7 @@ std::vector<DuplicateGroup> find_duplicates(const std::vector<KnownChild>& child
 
     std::map<std::pair<std::string, std::string>, std::vector<const KnownChild*>> by_name_birth;
     for (const auto& c : children) {
-        const std::string key = name_key(c.name);
+        const std::string key = core::without_spaces(c.name);
         if (!key.empty() && !c.birth_date.empty()) by_name_birth[{key, c.birth_date}].push_back(&c);
     }
     for (const auto& [key, members] : by_name_birth) {

@@ -14,6 +14,8 @@ using http::Json;
 
 constexpr std::size_t kMaxText = 2000;
 constexpr std::size_t kMaxNote = 500;
+// The service allows 64 characters; this only bounds what is read, a longer id fails on the same field.
+constexpr std::size_t kMaxClientId = 200;
 constexpr std::size_t kPhotoUploadMax = 20u << 20;  // the policy visits.photo_max_mb (at most 20) caps it further
 
 Json opt(const std::optional<std::string>& v) {
@@ -59,7 +61,8 @@ Json visit_json(const Visit& v) {
 /// The fields of a visit from a JSON body; `with_version` for an edit.
 VisitInput parse_visit(const http::Request& req, bool with_version) {
     std::initializer_list<std::string_view> create_fields = {
-        "visited_at", "method", "findings", "risks", "follow_up", "urgent", "suspected_harm", "visitor_person_id"};
+        "visited_at", "method",         "findings",          "risks",    "follow_up",
+        "urgent",     "suspected_harm", "visitor_person_id", "client_id"};
     std::initializer_list<std::string_view> edit_fields = {
         "visited_at", "method",         "findings",          "risks",  "follow_up",
         "urgent",     "suspected_harm", "visitor_person_id", "version"};
@@ -73,7 +76,10 @@ VisitInput parse_visit(const http::Request& req, bool with_version) {
     in.urgent = b.opt_bool("urgent");
     in.suspected_harm = b.opt_bool("suspected_harm");
     if (b.has("visitor_person_id")) in.visitor_person_id = b.opt_i64("visitor_person_id");
-    if (with_version) in.version = b.opt_i64("version");
+    if (with_version)
+        in.version = b.opt_i64("version");
+    else
+        in.client_id = b.opt_str("client_id", kMaxClientId);
     return in;
 }
 
@@ -83,6 +89,13 @@ Json saved_json(const Visit& v, bool notify_office, bool offer_mandatory_report)
     j["notify_office"] = notify_office;
     j["offer_mandatory_report"] = offer_mandatory_report;
     return j;
+}
+
+/// `?client_id=` of a photo upload; absent or empty: none.
+std::optional<std::string> client_id_param(const http::Request& req) {
+    auto v = req.query_value("client_id");
+    if (v.empty()) return std::nullopt;
+    return v;
 }
 
 /// `?mine=1` (or 0); anything else names the parameter.
@@ -153,8 +166,12 @@ void mount_visit_routes(http::Router& r, VisitService& svc) {
         "POST", "/api/v1/visits/{id}/photos", Guard::permission_of("children:visit:create"),
         [&svc](const http::Request& req, const security::Principal& p) {
             const auto id = req.id_param("id");
-            return http::created(
-                photo_json(svc.add_photo(p, id, req.query_value("filename"), req.header("content-type"), req.body)));
+            const auto s = svc.add_photo(p, id, req.query_value("filename"), req.header("content-type"), req.body,
+                                         client_id_param(req));
+            if (!s.replayed) return http::created(photo_json(s.photo));
+            Json j = photo_json(s.photo);
+            j["replayed"] = true;
+            return http::ok(j);
         },
         kPhotoUploadMax);
     r.add("POST", "/api/v1/visits/{id}/acknowledge", Guard::permission_of("children:visit:ack"),
@@ -173,7 +190,10 @@ void mount_visit_routes(http::Router& r, VisitService& svc) {
           [&svc](const http::Request& req, const security::Principal& p) {
               const auto id = req.id_param("id");
               const auto s = svc.create(p, id, parse_visit(req, false));
-              return http::created(saved_json(s.visit, s.notify_office, s.offer_mandatory_report));
+              Json j = saved_json(s.visit, s.notify_office, s.offer_mandatory_report);
+              if (!s.replayed) return http::created(j);
+              j["replayed"] = true;
+              return http::ok(j);
           });
     r.add("GET", "/api/v1/children/{id}/visits", Guard::permission_of("children:visit:list"),
           [&svc](const http::Request& req, const security::Principal& p) {

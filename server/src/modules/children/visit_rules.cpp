@@ -27,6 +27,20 @@ int required_interval_days(const std::vector<std::string>& categories, const std
     return best > 0 ? best : std::max(1, iv.fallback);
 }
 
+bool valid_client_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+bool visitor_serves_child(std::int64_t person_unit, bool on_team, std::int64_t child_village,
+                          std::optional<std::int64_t> child_school,
+                          const std::vector<std::int64_t>& covering_stations) {
+    if (on_team || person_unit == child_village || (child_school && person_unit == *child_school)) return true;
+    return std::find(covering_stations.begin(), covering_stations.end(), person_unit) != covering_stations.end();
+}
+
 bool valid_visit_method(const std::string& method) {
     return method == "home" || method == "school" || method == "phone";
 }

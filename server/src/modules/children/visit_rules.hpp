@@ -1,9 +1,11 @@
 #pragma once
 // Pure rules of visits (issue 4 item 6): the required visit interval of a child by category and risk, the
-// next due day and the status (overdue | due_soon | ok), in Asia/Shanghai calendar days. No I/O.
+// next due day and the status (overdue | due_soon | ok), in Asia/Shanghai calendar days; client ids of retried
+// saves; who may be named as a visit's visitor. No I/O.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hulei::children {
@@ -25,6 +27,15 @@ int required_interval_days(const std::vector<std::string>& categories, const std
 
 /// Whether `method` is one of home | school | phone.
 bool valid_visit_method(const std::string& method);
+
+/// Whether `id` may be a client id (a phone's own id of a visit or photo, for retries): 1–64 characters of
+/// [A-Za-z0-9_-].
+bool valid_client_id(std::string_view id);
+
+/// Whether a care person may be named as a visit's visitor: he serves the child — on its team, of its village or
+/// school unit, or of a police station covering its village (`covering_stations`). Activity is checked apart.
+bool visitor_serves_child(std::int64_t person_unit, bool on_team, std::int64_t child_village,
+                          std::optional<std::int64_t> child_school, const std::vector<std::int64_t>& covering_stations);
 
 struct VisitDue {
     int interval_days = 0;

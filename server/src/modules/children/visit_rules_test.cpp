@@ -42,6 +42,32 @@ TEST(VisitRules, Methods) {
     EXPECT_FALSE(valid_visit_method("Home"));
 }
 
+TEST(VisitRules, ClientIds) {
+    EXPECT_TRUE(valid_client_id("a"));
+    EXPECT_TRUE(valid_client_id("0f8e2c1a-7b3d-4e5f-9a1b-2c3d4e5f6a7b"));
+    EXPECT_TRUE(valid_client_id("visit_2026-11-29_A"));
+    EXPECT_TRUE(valid_client_id(std::string(64, 'x')));
+    EXPECT_FALSE(valid_client_id(""));
+    EXPECT_FALSE(valid_client_id(std::string(65, 'x')));
+    EXPECT_FALSE(valid_client_id("has space"));
+    EXPECT_FALSE(valid_client_id("semi;colon"));
+    EXPECT_FALSE(valid_client_id("走访1"));
+    EXPECT_FALSE(valid_client_id("a/b"));
+}
+
+TEST(VisitRules, VisitorServesTheChild) {
+    // Child of village 12, school 20; stations 30 and 31 cover village 12.
+    const std::vector<std::int64_t> stations = {30, 31};
+    EXPECT_TRUE(visitor_serves_child(12, false, 12, 20, stations));       // of the child's village
+    EXPECT_TRUE(visitor_serves_child(20, false, 12, 20, stations));       // of the child's school
+    EXPECT_TRUE(visitor_serves_child(31, false, 12, 20, stations));       // a covering police station
+    EXPECT_TRUE(visitor_serves_child(99, true, 12, 20, stations));        // on the child's team, wherever his unit
+    EXPECT_FALSE(visitor_serves_child(13, false, 12, 20, stations));      // another village
+    EXPECT_FALSE(visitor_serves_child(21, false, 12, 20, stations));      // another school
+    EXPECT_FALSE(visitor_serves_child(32, false, 12, 20, stations));      // a station not covering the village
+    EXPECT_FALSE(visitor_serves_child(20, false, 12, std::nullopt, {}));  // no school: a school's teacher is not his
+}
+
 TEST(VisitRules, DueFromLastVisitOrCreation) {
     const auto created = at(2026, 1, 1);
     auto d = visit_due(std::nullopt, created, at(2026, 1, 2), 90, 7);

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/upload.hpp"
+#include "modules/children/care_service.hpp"
 #include "modules/children/visit_rules.hpp"
 #include "modules/children/visit_store.hpp"
 #include "modules/policy/policy_service.hpp"
@@ -82,12 +83,17 @@ VisitPhoto photo_of(const db::Row& r) {
             r.str("content_type"), r.i64("size"),     r.i64("created_at")};
 }
 
-std::optional<Visit> find_visit(db::Tx& tx, std::int64_t id) {
-    auto r = tx.query_one(std::string(visit_sql::kVisitColumns) + std::string(visit_sql::kVisitById), {id});
+/// The visit (with its photos) that `where` (kVisitById, kVisitByClientId) finds for `key`.
+std::optional<Visit> find_visit_where(db::Tx& tx, std::string_view where, const db::Value& key) {
+    auto r = tx.query_one(std::string(visit_sql::kVisitColumns) + std::string(where), {key});
     if (!r) return std::nullopt;
     Visit v = visit_of(*r);
-    for (const auto& ph : tx.query(visit_sql::kPhotosOfVisit, {id})) v.photos.push_back(photo_of(ph));
+    for (const auto& ph : tx.query(visit_sql::kPhotosOfVisit, {v.id})) v.photos.push_back(photo_of(ph));
     return v;
+}
+
+std::optional<Visit> find_visit(db::Tx& tx, std::int64_t id) {
+    return find_visit_where(tx, visit_sql::kVisitById, id);
 }
 
 /// The visit if it exists and its child lies in the caller's scope for `permission`; else 404.
@@ -123,8 +129,42 @@ void validate(db::Tx& tx, Visit& v, std::int64_t now) {
     check_text(v.follow_up, "follow_up", "后续措施");
     v.risks = blank_to_null(v.risks);
     v.follow_up = blank_to_null(v.follow_up);
-    if (v.visitor_person_id && tx.scalar_i64(visit_sql::kPersonExists, {*v.visitor_person_id}) == 0)
-        throw core::Error::validation("invalid_visitor", "走访人不存在", "visitor_person_id");
+}
+
+/// 400 invalid_visitor unless care person `person_id` is active and serves the child: on its team, of its village
+/// or school unit, or of a police station covering its village (the coverage in force, as assignment uses it).
+/// Checked only when a save names the visitor, so deactivating him later does not block edits of old visits.
+void check_visitor(db::Tx& tx, std::int64_t person_id, std::int64_t child_id) {
+    auto person = tx.query_one(visit_sql::kVisitorPerson, {child_id, person_id});
+    if (!person) throw core::Error::validation("invalid_visitor", "走访人不存在或已停用", "visitor_person_id");
+    auto child = tx.query_one(visit_sql::kChildScope, {child_id});
+    if (!child) throw core::Error::not_found("儿童不存在");
+    const auto village = child->i64("village_unit_id");
+    std::vector<std::int64_t> stations;
+    if (person->str("unit_kind") == "police_station") {
+        const Coverage coverage = CareService::coverage_in_force(tx);
+        if (auto it = coverage.police_units_of_village.find(village); it != coverage.police_units_of_village.end())
+            stations = it->second;
+    }
+    if (!visitor_serves_child(person->i64("unit_id"), person->i64("on_team") > 0, village,
+                              child->opt_i64("school_unit_id"), stations))
+        throw core::Error::validation("invalid_visitor",
+                                      "走访人须是该儿童的关爱团队成员，或其所在村（社区）、学校或辖区派出所的关爱人员",
+                                      "visitor_person_id");
+}
+
+/// 400 invalid_client_id unless `id` is absent or 1–64 characters of [A-Za-z0-9_-].
+void check_client_id(const std::optional<std::string>& id) {
+    if (id && !valid_client_id(*id))
+        throw core::Error::validation("invalid_client_id", "client_id 应为 1–64 个字母、数字、下划线或连字符",
+                                      "client_id");
+}
+
+/// Whether a write may have failed only because a copy of it (the same client_id) was stored first by another
+/// transaction: the unique index refused it, or — for a photo — the copy took the visit's last place.
+bool lost_client_id_race(const core::Error& e, const std::optional<std::string>& client_id) {
+    return client_id && e.kind() == core::ErrorKind::Conflict &&
+           (e.code() == "duplicate" || e.code() == "too_many_photos");
 }
 
 db::Value opt_value(const std::optional<std::string>& v) {
@@ -151,13 +191,53 @@ void audit_urgent(db::Tx& tx, const security::Principal& p, const Visit& v, std:
         now);
 }
 
+/// A retried create: the visit already recorded under `client_id` for this child (the caller may edit it, having
+/// passed the scope check), audited as a replay; 409 client_id_conflict when it belongs to another child;
+/// nullopt when there is none.
+std::optional<VisitSaved> replayed_visit(db::Tx& tx, const security::Principal& p, std::int64_t child_id,
+                                         const std::string& client_id, std::int64_t now) {
+    auto v = find_visit_where(tx, visit_sql::kVisitByClientId, client_id);
+    if (!v) return std::nullopt;
+    if (v->child_id != child_id)
+        throw core::Error::conflict("client_id_conflict", "该 client_id 已用于另一名儿童的走访记录", "client_id");
+    audit::append(tx, audit::actor_of(p),
+                  {"children.visit.replay", "visit", std::to_string(v->id), {{"child_id", child_id}}}, now);
+    return VisitSaved{*v, v->urgent, v->suspected_harm, true};
+}
+
+/// A retried photo upload: the photo already stored under `client_id` on the visit, if any.
+std::optional<VisitPhotoSaved> replayed_photo(db::Tx& tx, std::int64_t visit_id, const std::string& client_id) {
+    auto r = tx.query_one(visit_sql::kPhotoByClientId, {visit_id, client_id});
+    if (!r) return std::nullopt;
+    return VisitPhotoSaved{photo_of(*r), true};
+}
+
 }  // namespace
 
 VisitSaved VisitService::create(const security::Principal& p, std::int64_t child_id, const VisitInput& in) {
     require(p, "children:visit:create");
+    check_client_id(in.client_id);
     const auto now = clock_.now_ms();
+    try {
+        return record(p, child_id, in, now);
+    } catch (const core::Error& e) {
+        // Two copies of one create at once: the second insert broke the unique client_id. Answer the first's visit.
+        if (!lost_client_id_race(e, in.client_id)) throw;
+        auto again = db_.write([&](db::Tx& tx) {
+            child_in_scope(tx, p, "children:visit:create", child_id);
+            return replayed_visit(tx, p, child_id, *in.client_id, now);
+        });
+        if (!again) throw;
+        return *again;
+    }
+}
+
+VisitSaved VisitService::record(const security::Principal& p, std::int64_t child_id, const VisitInput& in,
+                                std::int64_t now) {
     return db_.write([&](db::Tx& tx) {
         child_in_scope(tx, p, "children:visit:create", child_id);
+        if (in.client_id)
+            if (auto replay = replayed_visit(tx, p, child_id, *in.client_id, now)) return *replay;
         if (!in.visited_at) throw core::Error::validation("required", "请填写走访时间", "visited_at");
         if (!in.method) throw core::Error::validation("required", "请选择走访方式", "method");
         if (!in.findings) throw core::Error::validation("required", "请填写走访发现", "findings");
@@ -173,12 +253,13 @@ VisitSaved VisitService::create(const security::Principal& p, std::int64_t child
         if (in.visitor_person_id) v.visitor_person_id = *in.visitor_person_id;
         v.visitor_user_id = p.user_id;
         validate(tx, v, now);
+        if (v.visitor_person_id) check_visitor(tx, *v.visitor_person_id, child_id);
         v.created_at = v.updated_at = now;
         v.created_by = v.updated_by = p.user_id;
         v.id = tx.scalar_i64(visit_sql::kInsertVisit,
                              {child_id, v.visited_at, opt_value(v.visitor_person_id), p.user_id, v.method, v.findings,
                               opt_value(v.risks), opt_value(v.follow_up), flag(v.urgent), flag(v.suspected_harm), now,
-                              now, p.user_id, p.user_id});
+                              now, p.user_id, p.user_id, opt_value(in.client_id)});
         audit::append(tx, audit::actor_of(p),
                       {"children.visit.create",
                        "visit",
@@ -189,7 +270,7 @@ VisitSaved VisitService::create(const security::Principal& p, std::int64_t child
                         {"suspected_harm", v.suspected_harm}}},
                       now);
         if (v.urgent) audit_urgent(tx, p, v, now);
-        return VisitSaved{v, v.urgent, v.suspected_harm};
+        return VisitSaved{v, v.urgent, v.suspected_harm, false};
     });
 }
 
@@ -238,6 +319,13 @@ VisitEdit VisitService::update(const security::Principal& p, std::int64_t visit_
         if (in.suspected_harm) v.suspected_harm = *in.suspected_harm;
         if (in.visitor_person_id) v.visitor_person_id = *in.visitor_person_id;
         validate(tx, v, now);
+        // The visitor is checked only when this edit names a new one: a visit whose care person has since been
+        // deactivated stays editable.
+        if (in.visitor_person_id && *in.visitor_person_id && **in.visitor_person_id != current.visitor_person_id)
+            check_visitor(tx, **in.visitor_person_id, v.child_id);
+        // An open urgent follow-up is the office's to close: it cannot be withdrawn before acknowledgement.
+        if (current.urgent && !v.urgent && !current.urgent_ack_at)
+            throw core::Error::conflict("urgent_open", "紧急情况尚未经乡镇办公室确认，不能取消紧急标记", "urgent");
         const bool newly_urgent = v.urgent && !current.urgent;
         if (newly_urgent) {
             // Urgent again after it was turned off: back on the office's list until acknowledged anew.
@@ -275,12 +363,16 @@ VisitEdit VisitService::update(const security::Principal& p, std::int64_t visit_
 
 // ---- photos -------------------------------------------------------------------------------------------
 
-VisitPhoto VisitService::add_photo(const security::Principal& p, std::int64_t visit_id, const std::string& filename,
-                                   const std::string& content_type, std::string_view bytes) {
+VisitPhotoSaved VisitService::add_photo(const security::Principal& p, std::int64_t visit_id,
+                                        const std::string& filename, const std::string& content_type,
+                                        std::string_view bytes, const std::optional<std::string>& client_id) {
     require(p, "children:visit:create");
+    check_client_id(client_id);
     const auto now = clock_.now_ms();
-    return db_.write([&](db::Tx& tx) {
+    auto store = [&](db::Tx& tx) {
         const Visit v = visit_in_scope(tx, p, "children:visit:create", visit_id);
+        if (client_id)
+            if (auto replay = replayed_photo(tx, visit_id, *client_id)) return *replay;
         VisitPhoto ph;
         ph.visit_id = visit_id;
         ph.filename = io::clean_filename(filename);
@@ -294,14 +386,14 @@ VisitPhoto VisitService::add_photo(const security::Principal& p, std::int64_t vi
             throw core::Error::validation("unsupported_type",
                                           "只能上传 JPEG、PNG 或 WebP 格式的照片，且内容须与类型相符", "file");
         const auto max_photos = policy::PolicyService::get_int(tx, "visits.photos_per_visit");
-        if (tx.scalar_i64(visit_sql::kCountPhotosOfVisit, {visit_id}) >= max_photos)
+        if (tx.exec(visit_sql::kTakePhotoPlace, {visit_id, max_photos}) != 1)
             throw core::Error::conflict("too_many_photos", "每次走访最多上传 " + std::to_string(max_photos) + " 张照片",
                                         "file");
         ph.size = static_cast<std::int64_t>(bytes.size());
         ph.created_at = now;
         ph.id = tx.scalar_i64(visit_sql::kInsertPhoto,
                               {visit_id, ph.filename, ph.content_type, ph.size, security::sha256_hex(bytes),
-                               keyring_.encrypt(bytes, kPhotoContext), now, user_value(p)});
+                               keyring_.encrypt(bytes, kPhotoContext), now, user_value(p), opt_value(client_id)});
         audit::append(
             tx, audit::actor_of(p),
             {"children.visit.photo.create",
@@ -309,8 +401,21 @@ VisitPhoto VisitService::add_photo(const security::Principal& p, std::int64_t vi
              std::to_string(ph.id),
              {{"visit_id", visit_id}, {"child_id", v.child_id}, {"content_type", ph.content_type}, {"size", ph.size}}},
             now);
-        return ph;
-    });
+        return VisitPhotoSaved{ph, false};
+    };
+    try {
+        return db_.write(store);
+    } catch (const core::Error& e) {
+        // Two copies of one upload at once: the second broke the unique (visit, client_id) or found the visit
+        // full with the first; either way the first's photo is the answer.
+        if (!lost_client_id_race(e, client_id)) throw;
+        auto again = db_.write([&](db::Tx& tx) {
+            visit_in_scope(tx, p, "children:visit:create", visit_id);
+            return replayed_photo(tx, visit_id, *client_id);
+        });
+        if (!again) throw;
+        return *again;
+    }
 }
 
 VisitPhotoFile VisitService::photo(const security::Principal& p, std::int64_t photo_id) {

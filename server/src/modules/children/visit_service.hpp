@@ -25,18 +25,25 @@ public:
         : db_(db), clock_(clock), keyring_(keyring) {}
 
     /// Records a visit to a child in the caller's `children:visit:create` scope (404 outside it); an urgent
-    /// follow-up is audited separately and flagged for the office.
+    /// follow-up is audited separately and flagged for the office. A named visitor must be an active care person
+    /// serving the child. With a `client_id` already recorded for this child the stored visit is answered
+    /// (`replayed`, nothing written); recorded for another child, 409 client_id_conflict.
     VisitSaved create(const security::Principal& p, std::int64_t child_id, const VisitInput& in);
     /// A child's visits with their photos, latest first (404 outside the caller's scope); audited.
     std::vector<Visit> list(const security::Principal& p, std::int64_t child_id);
     /// Edits a visit based on `in.version`; a stale version gives `conflict` with the current record and
-    /// changes nothing. An edit that makes the follow-up urgent again clears the office's acknowledgement.
+    /// changes nothing. An edit that makes the follow-up urgent again clears the office's acknowledgement; one
+    /// that turns urgent off before the office acknowledged it is 409 urgent_open. A newly named visitor is
+    /// checked as on create.
     VisitEdit update(const security::Principal& p, std::int64_t visit_id, const VisitInput& in);
 
     /// Adds a photo to a visit the caller may edit (404 otherwise): JPEG, PNG or WebP by content, at most
-    /// policy visits.photo_max_mb (413) and visits.photos_per_visit per visit (409); encrypted; audited.
-    VisitPhoto add_photo(const security::Principal& p, std::int64_t visit_id, const std::string& filename,
-                         const std::string& content_type, std::string_view bytes);
+    /// policy visits.photo_max_mb (413) and visits.photos_per_visit per visit (409, held under concurrent
+    /// uploads); encrypted; audited. With a `client_id` already stored on the visit the stored photo is answered
+    /// (`replayed`, nothing written).
+    VisitPhotoSaved add_photo(const security::Principal& p, std::int64_t visit_id, const std::string& filename,
+                              const std::string& content_type, std::string_view bytes,
+                              const std::optional<std::string>& client_id = std::nullopt);
     /// A photo's content for a caller who may read its visit (404 otherwise); every read is audited.
     VisitPhotoFile photo(const security::Principal& p, std::int64_t photo_id);
 
@@ -60,6 +67,7 @@ public:
     static VisitIntervals read_intervals(db::Tx& tx);
 
 private:
+    VisitSaved record(const security::Principal& p, std::int64_t child_id, const VisitInput& in, std::int64_t now);
     std::vector<VisitDueItem> due_items(db::Tx& tx, const security::Principal& p,
                                         std::optional<std::int64_t> village_id, bool mine_only) const;
 

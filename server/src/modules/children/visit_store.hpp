@@ -7,18 +7,24 @@ namespace hulei::children::visit_sql {
 
 inline constexpr std::string_view kChildScope =
     "SELECT id, village_unit_id, school_unit_id, status FROM children WHERE id = :1";
-inline constexpr std::string_view kPersonExists = "SELECT count(*) FROM care_persons WHERE id = :1 AND active = 1";
+/// A visit's named care person (:2), if active: his unit, its kind and whether he is on the child's (:1) team.
+inline constexpr std::string_view kVisitorPerson =
+    "SELECT p.unit_id, u.kind AS unit_kind, (SELECT count(*) FROM care_assignments a WHERE a.person_id = p.id "
+    "AND a.child_id = :1) AS on_team FROM care_persons p JOIN units u ON u.id = p.unit_id "
+    "WHERE p.id = :2 AND p.active = 1";
 inline constexpr std::string_view kVisitColumns =
     "SELECT v.id, v.child_id, v.visited_at, v.visitor_person_id, v.visitor_user_id, v.method, v.findings, v.risks, "
     "v.follow_up, v.urgent, v.suspected_harm, v.urgent_ack_at, v.urgent_ack_by, v.urgent_ack_note, "
     "ack.display_name AS urgent_ack_by_name, v.version, v.created_at, v.updated_at, v.created_by, v.updated_by "
     "FROM visits v LEFT JOIN users ack ON ack.id = v.urgent_ack_by";
 inline constexpr std::string_view kVisitById = " WHERE v.id = :1";
+/// The visit a phone created under its client_id (a retried create is answered with it).
+inline constexpr std::string_view kVisitByClientId = " WHERE v.client_id = :1";
 inline constexpr std::string_view kVisitsOfChild = " WHERE v.child_id = :1 ORDER BY v.visited_at DESC, v.id DESC";
 inline constexpr std::string_view kInsertVisit =
     "INSERT INTO visits (child_id, visited_at, visitor_person_id, visitor_user_id, method, findings, risks, "
-    "follow_up, urgent, suspected_harm, version, created_at, updated_at, created_by, updated_by) VALUES (:1, :2, :3, "
-    ":4, :5, :6, :7, :8, :9, :10, 1, :11, :12, :13, :14) RETURNING id";
+    "follow_up, urgent, suspected_harm, version, created_at, updated_at, created_by, updated_by, client_id) VALUES "
+    "(:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, 1, :11, :12, :13, :14, :15) RETURNING id";
 /// An edit, checked against the base version. The office's acknowledgement is not touched (it does not change
 /// the version, so an edit must not write back what it read of it).
 inline constexpr std::string_view kUpdateVisit =
@@ -53,10 +59,17 @@ inline constexpr std::string_view kPhotosOfVisit =
 inline constexpr std::string_view kPhotosOfChild =
     "SELECT p.id, p.visit_id, p.filename, p.content_type, p.size, p.created_at FROM visit_photos p "
     "JOIN visits v ON v.id = p.visit_id WHERE v.child_id = :1 ORDER BY p.id";
-inline constexpr std::string_view kCountPhotosOfVisit = "SELECT count(*) FROM visit_photos WHERE visit_id = :1";
+/// Takes one of the visit's photo places (:2 = policy visits.photos_per_visit): one row changed, or none when the
+/// visit is full. Atomic, so concurrent uploads cannot pass the cap together; run in the insert's transaction.
+inline constexpr std::string_view kTakePhotoPlace =
+    "UPDATE visits SET photo_count = photo_count + 1 WHERE id = :1 AND photo_count < :2";
 inline constexpr std::string_view kInsertPhoto =
-    "INSERT INTO visit_photos (visit_id, filename, content_type, size, sha256, content_enc, created_at, created_by) "
-    "VALUES (:1, :2, :3, :4, :5, :6, :7, :8) RETURNING id";
+    "INSERT INTO visit_photos (visit_id, filename, content_type, size, sha256, content_enc, created_at, created_by, "
+    "client_id) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9) RETURNING id";
+/// The photo a phone uploaded to a visit under its client_id (a retried upload is answered with it).
+inline constexpr std::string_view kPhotoByClientId =
+    "SELECT id, visit_id, filename, content_type, size, created_at FROM visit_photos "
+    "WHERE visit_id = :1 AND client_id = :2";
 inline constexpr std::string_view kPhotoById =
     "SELECT p.id, p.visit_id, p.filename, p.content_type, p.size, p.created_at, p.content_enc, v.child_id "
     "FROM visit_photos p JOIN visits v ON v.id = p.visit_id WHERE p.id = :1";

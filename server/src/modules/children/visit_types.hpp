@@ -19,6 +19,13 @@ struct VisitPhoto {
     std::int64_t created_at = 0;
 };
 
+/// A photo as an upload answers it; `replayed`: a retried upload (its client_id already stored for the visit)
+/// answered with the stored photo, nothing written.
+struct VisitPhotoSaved {
+    VisitPhoto photo;
+    bool replayed = false;
+};
+
 /// A photo with its decrypted content (for download).
 struct VisitPhotoFile {
     VisitPhoto info;
@@ -54,14 +61,18 @@ struct VisitInput {
     std::optional<bool> urgent, suspected_harm;
     std::optional<std::optional<std::int64_t>> visitor_person_id;
     std::optional<std::int64_t> version;
+    /// Create only: the phone's own id of the visit, so a retried create is not recorded twice.
+    std::optional<std::string> client_id;
 };
 
 /// A saved visit, whether the office is to be notified (an urgent follow-up) and whether the console should
-/// offer to start a mandatory report (强制报告: harm to the child is suspected).
+/// offer to start a mandatory report (强制报告: harm to the child is suspected). `replayed`: a retried create
+/// (its client_id already recorded for this child) answered with the stored visit; nothing was written.
 struct VisitSaved {
     Visit visit;
     bool notify_office = false;
     bool offer_mandatory_report = false;
+    bool replayed = false;
 };
 
 /// The outcome of an edit: saved, or a conflict (the edit's base version is stale; `visit` is the current one).
