@@ -12,6 +12,8 @@ export interface VisitPhoto {
   content_type: string
   size: number
   created_at: number
+  /** A retried upload (its client_id already stored for the visit): the photo stored the first time. */
+  replayed?: boolean
 }
 
 export interface Visit {
@@ -43,6 +45,8 @@ export interface VisitSaved extends Visit {
   notify_office: boolean
   /** Suspected harm was recorded: offer the 强制报告 (mandatory report). */
   offer_mandatory_report: boolean
+  /** A retried create (its client_id already recorded): the visit stored the first time, nothing written. */
+  replayed?: boolean
 }
 
 /** Fields of a new visit, or of an edit (fields left out are unchanged; null clears risks / follow_up). */
@@ -91,9 +95,14 @@ export interface UrgentVisit {
   recorded_by: string | null
 }
 
-/** POST /children/{id}/visits (silent: the form shows the error). */
-export function createVisit(childId: number, input: VisitInput) {
-  return http.post<VisitSaved>(`/children/${childId}/visits`, input, { silent: true })
+/**
+ * POST /children/{id}/visits (silent: the form shows the error). `clientId` (the outbox item's id) makes a
+ * retry safe: when the first attempt was recorded but its answer lost, the server answers 200 with that visit
+ * (`replayed`) instead of 201 with a second one; both are a success here.
+ */
+export function createVisit(childId: number, input: VisitInput, clientId?: string) {
+  const body = clientId ? { ...input, client_id: clientId } : input
+  return http.post<VisitSaved>(`/children/${childId}/visits`, body, { silent: true })
 }
 
 /** GET /children/{id}/visits: newest first. */
@@ -121,10 +130,13 @@ export function listDueVisits(query: { village_id?: number | null; mine?: boolea
   })
 }
 
-/** POST /visits/{id}/photos?filename= with the image as the raw body (silent: the caller shows the error). */
-export function uploadVisitPhoto(visitId: number, photo: Blob, filename: string) {
+/**
+ * POST /visits/{id}/photos?filename=&client_id= with the image as the raw body (silent: the caller shows the
+ * error). `clientId` (the photo's outbox id) makes a retry safe: a repeat answers 200 with the stored photo.
+ */
+export function uploadVisitPhoto(visitId: number, photo: Blob, filename: string, clientId?: string) {
   return upload<VisitPhoto>('POST', `/visits/${visitId}/photos`, photo, {
-    query: { filename },
+    query: { filename, client_id: clientId },
     contentType: photo.type || 'image/jpeg',
     silent: true,
   })

@@ -847,6 +847,7 @@ const enUS: Messages<typeof zhCN> = {
     removePhoto: 'Remove photo',
     photosHint: 'Photos are scaled down on the phone (long side at most 1600 px) and stripped of location data before upload.',
     notImage: '“{name}” is not an image and was skipped',
+    photoUnusable: 'This photo cannot be processed; please use a JPG/PNG photo taken with the camera',
     nothingChanged: 'Nothing was changed',
     outboxFailed: 'Could not keep it on this device: {message}',
     saved: 'Visit saved',

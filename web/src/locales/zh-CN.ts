@@ -844,6 +844,7 @@ const zhCN = {
     removePhoto: '移除照片',
     photosHint: '照片在手机上压缩（长边不超过 1600 像素）并去除拍摄位置等信息后再上传。',
     notImage: '“{name}”不是图片，已忽略',
+    photoUnusable: '无法处理该照片，请改用相机拍摄的 JPG/PNG 照片',
     nothingChanged: '没有修改任何内容',
     outboxFailed: '无法在本机保存：{message}',
     saved: '走访记录已保存',

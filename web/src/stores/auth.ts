@@ -41,6 +41,14 @@ function readSnapshot(): Me | null {
   }
 }
 
+/**
+ * The server could not be reached, as opposed to an answer about the session: no network (status 0), or a
+ * proxy in front of it answering 502/503/504 (nginx with the server down) — any 5xx.
+ */
+function unreachable(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status >= 500)
+}
+
 export const useAuthStore = defineStore('auth', {
   state: (): AuthState => ({ me: null, csrf: '', checked: false, offline: false }),
   getters: {
@@ -81,7 +89,7 @@ export const useAuthStore = defineStore('auth', {
       try {
         this.setMe(await authApi.getMe())
       } catch (err) {
-        const snapshot = err instanceof ApiError && err.status === 0 ? readSnapshot() : null
+        const snapshot = unreachable(err) ? readSnapshot() : null
         if (snapshot) {
           // Unreachable, not signed out: carry on as the last user; ask again at the next navigation.
           this.me = snapshot

@@ -47,11 +47,24 @@ export const useOutboxStore = defineStore('visitOutbox', () => {
         }
       }
       const auth = useAuthStore()
-      box = new VisitOutbox(store, api, { userId: () => auth.me?.id ?? null, online: () => online.value })
+      // The lock is VisitOutbox's default: navigator.locks where the browser has it (https, localhost), so
+      // two tabs never send one item; else one operation at a time within this page.
+      box = new VisitOutbox(store, api, { userId: () => auth.me?.id ?? null, online: () => online.value, ready: sessionReady })
       await refresh()
       return box
     })()
     return starting
+  }
+
+  /**
+   * Whether the session can send: reopened offline, the console runs on the last user's record without a
+   * CSRF token, so it asks /auth/me again first (a session that ended sends the user to sign in; the items
+   * wait for him).
+   */
+  async function sessionReady(): Promise<boolean> {
+    const auth = useAuthStore()
+    if (auth.offline) await auth.fetchMe()
+    return !auth.offline && auth.me !== null
   }
 
   async function refresh(): Promise<void> {
@@ -71,10 +84,13 @@ export const useOutboxStore = defineStore('visitOutbox', () => {
     }
   }
 
-  /** Saves a visit from the form (see SaveOutcome); a conflict opens the conflict dialog. */
-  async function save(draft: VisitDraft): Promise<SaveOutcome> {
+  /**
+   * Saves a visit from the form (see SaveOutcome); a conflict opens the conflict dialog. `replaces`: the
+   * form's earlier save that the server refused, which the corrected one takes the place of.
+   */
+  async function save(draft: VisitDraft, replaces?: string | null): Promise<SaveOutcome> {
     const b = await start()
-    const out = await b.save(draft)
+    const out = await b.save(draft, replaces)
     await refresh()
     if (out.kind === 'saved' || out.kind === 'photos_failed') afterSaved(out.visit)
     if (out.kind === 'conflict') conflictId.value = out.item.id
@@ -85,11 +101,7 @@ export const useOutboxStore = defineStore('visitOutbox', () => {
   async function syncNow(): Promise<SyncOutcome[]> {
     const b = await start()
     if (!online.value) return []
-    // Reopened offline, the console runs on the last user's record without a CSRF token: ask the server
-    // again first (a session that ended sends the user to sign in; the items wait for him).
-    const auth = useAuthStore()
-    if (auth.offline && !(await auth.fetchMe())) return []
-    if (auth.offline) return []
+    if (!(await sessionReady())) return []
     syncing.value = true
     try {
       const outcomes = await b.syncAll()

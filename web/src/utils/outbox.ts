@@ -5,7 +5,7 @@ import type { Visit, VisitInput } from '@/api/visits'
 
 /** A photo waiting to be uploaded. */
 export interface OutboxPhoto {
-  /** Local id (stable across retries, to remove it once uploaded). */
+  /** Local id, stable across retries: removes it once uploaded, and is sent as its client_id. */
   id: string
   filename: string
   blob: Blob
@@ -15,7 +15,7 @@ export interface OutboxPhoto {
 export type OutboxStatus = 'pending' | 'failed' | 'conflict'
 
 export interface OutboxItem {
-  /** Local id. */
+  /** Local id, sent as the visit's client_id (a retried create is then not recorded twice). */
   id: string
   /** The account that saved it: only that account's items are synced and shown. */
   user_id: number
@@ -45,18 +45,32 @@ export interface OutboxItem {
   updated_at: number
 }
 
-/** The storage the sync logic needs: list, write (insert or replace), delete. */
+/**
+ * The storage the sync logic needs. Several tabs may share it: `replace` writes an item back only if it is
+ * still there, so an item discarded (or finished) meanwhile is never brought back.
+ */
 export interface OutboxStorage {
   all(): Promise<OutboxItem[]>
+  get(id: string): Promise<OutboxItem | null>
+  /** Writes a new item (or replaces one). */
   put(item: OutboxItem): Promise<void>
+  /** Replaces an existing item; false (nothing written) when it is no longer in the store. */
+  replace(item: OutboxItem): Promise<boolean>
   delete(id: string): Promise<void>
 }
 
-/** A new local id (random, not guessable from the content). */
+/** A new local id (random, not guessable from the content); also a valid client_id. */
 export function outboxId(): string {
   const c = globalThis.crypto
   if (c && typeof c.randomUUID === 'function') return c.randomUUID()
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/** A local id as the server's client_id (1–64 of A–Z a–z 0–9 _ -); undefined when it is not one. */
+export function clientIdOf(id: string): string | undefined {
+  return CLIENT_ID.test(id) ? id : undefined
 }
 
 /** Oldest first: items are synced in the order they were saved. */
@@ -71,8 +85,17 @@ export function memoryOutbox(initial: OutboxItem[] = []): OutboxStorage {
     async all() {
       return [...items.values()].map((i) => ({ ...i })).sort(byAge)
     },
+    async get(id) {
+      const item = items.get(id)
+      return item ? { ...item } : null
+    },
     async put(item) {
       items.set(item.id, { ...item })
+    },
+    async replace(item) {
+      if (!items.has(item.id)) return false
+      items.set(item.id, { ...item })
+      return true
     },
     async delete(id) {
       items.delete(id)
@@ -123,10 +146,26 @@ export async function idbOutbox(factory: IDBFactory | undefined = globalThis.ind
       const items = (await promised(tx('readonly').getAll())) as OutboxItem[]
       return items.sort(byAge)
     },
+    async get(id) {
+      const item = (await promised(tx('readonly').get(id))) as OutboxItem | undefined
+      return item ?? null
+    },
     async put(item) {
       const store = tx('readwrite')
       store.put(item)
       await done(store)
+    },
+    async replace(item) {
+      // One transaction: the check and the write cannot be split by another tab's delete.
+      const store = tx('readwrite')
+      let found = false
+      const req = store.count(item.id)
+      req.onsuccess = () => {
+        found = req.result > 0
+        if (found) store.put(item)
+      }
+      await done(store)
+      return found
     },
     async delete(id) {
       const store = tx('readwrite')

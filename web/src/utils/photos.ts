@@ -1,9 +1,22 @@
 // Photos taken on a visit, prepared on the phone before they are kept or sent: scaled down to at most
 // 1600 px on the long side and re-encoded as JPEG. Re-encoding also drops the camera's metadata (EXIF,
-// including the GPS position of the child's home), which the server never needs.
+// including the GPS position of the child's home), which the server never needs. A photo the browser cannot
+// re-encode (HEIC on many browsers, a damaged file) is refused, never sent as it is: its metadata stays on
+// the phone.
 
 export const PHOTO_MAX_SIDE = 1600
 export const PHOTO_QUALITY = 0.85
+
+/** The message of a photo that cannot be re-encoded (the form shows the localised one). */
+export const PHOTO_UNUSABLE_MESSAGE = '无法处理该照片，请改用相机拍摄的 JPG/PNG 照片'
+
+/** The browser could not decode or re-encode the photo: it is not kept (its EXIF/GPS would go with it). */
+export class PhotoUnusableError extends Error {
+  constructor(readonly filename: string) {
+    super(PHOTO_UNUSABLE_MESSAGE)
+    this.name = 'PhotoUnusableError'
+  }
+}
 
 /** The size that fits within `max` px on both sides, keeping the aspect ratio (never enlarged). */
 export function fitWithin(width: number, height: number, max = PHOTO_MAX_SIDE): { width: number; height: number } {
@@ -42,7 +55,8 @@ function canvasBlob(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
 
 /**
  * The photo scaled to fit PHOTO_MAX_SIDE and re-encoded as JPEG (the browser applies the EXIF orientation
- * when it draws). A file the browser cannot decode is returned unchanged (the server then decides).
+ * when it draws). Rejects with PhotoUnusableError when the browser cannot decode or re-encode it: the
+ * original, with its EXIF data and GPS position, is never kept or sent.
  */
 export async function preparePhoto(file: File, max = PHOTO_MAX_SIDE, quality = PHOTO_QUALITY): Promise<{ blob: Blob; filename: string }> {
   try {
@@ -60,6 +74,6 @@ export async function preparePhoto(file: File, max = PHOTO_MAX_SIDE, quality = P
     const blob = await canvasBlob(canvas, quality)
     return { blob, filename: jpegName(file.name) }
   } catch {
-    return { blob: file, filename: file.name || 'photo' }
+    throw new PhotoUnusableError(file.name || 'photo')
   }
 }

@@ -87,6 +87,28 @@ describe('the visit form', () => {
     expect(message.success).toHaveBeenCalledWith('走访记录已保存')
   })
 
+  it('shows a refusal on the form; the corrected save takes the refused one’s place in the outbox', async () => {
+    const { api, store, done } = await mount()
+    const { ApiError } = await import('@/api/request')
+    api.create.mockRejectedValueOnce(new ApiError(400, 'too_long', '不超过 2000 字', 'findings'))
+    q('visit-method-home').click()
+    type(q('visit-findings'), '很长的情况')
+    await nextTick()
+    ;(host.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'))
+    await settle()
+    expect([...host.querySelectorAll('.err')].map((e) => e.textContent)).toEqual(['不超过 2000 字'])
+    expect(done).not.toHaveBeenCalled()
+    // Not deleted behind the user's back: it waits (failed) until replaced or given up.
+    expect(store.items.map((i) => i.status)).toEqual(['failed'])
+    type(q('visit-findings'), '改短的情况')
+    await nextTick()
+    ;(host.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'))
+    await settle()
+    expect(api.create).toHaveBeenCalledTimes(2)
+    expect(done).toHaveBeenCalledWith(expect.objectContaining({ kind: 'saved' }))
+    expect(store.count).toBe(0)
+  })
+
   it('keeps the visit on the device when offline and says so', async () => {
     const { api, store } = await mount()
     store.online = false

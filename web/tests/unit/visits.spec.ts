@@ -1,17 +1,17 @@
 // Visits on the phone: the outbox and its sync (offline save, visit → photos order, failures kept, conflicts
 // with both versions, keep mine / take the server's), the form's validation and bodies, photo sizing, the
 // 409 visit_conflict parsing, and the offline snapshot of the signed-in user.
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { makeMe } from './helpers'
+import { fakeResponse, makeMe } from './helpers'
 
 vi.mock('@/router/navigation', () => ({ boundRouter: () => null }))
 vi.mock('@/utils/message', () => ({ ElMessage: Object.assign(vi.fn(), { success: vi.fn(), warning: vi.fn(), info: vi.fn(), error: vi.fn() }), ElMessageBox: {} }))
 
 import { ApiError, errorFromText } from '@/api/request'
-import { conflictOf, type Visit, type VisitEditInput, type VisitInput, type VisitSaved } from '@/api/visits'
+import { conflictOf, createVisit, uploadVisitPhoto, type Visit, type VisitEditInput, type VisitInput, type VisitSaved } from '@/api/visits'
 import { memoryOutbox, type OutboxStorage } from '@/utils/outbox'
-import { VisitOutbox, type VisitApi } from '@/views/visits/sync'
+import { isTransient, VisitOutbox, type VisitApi } from '@/views/visits/sync'
 import {
   changedFields,
   differs,
@@ -24,7 +24,7 @@ import {
   validateVisitForm,
   VISIT_TEXT_MAX,
 } from '@/views/visits/data'
-import { fitWithin, jpegName } from '@/utils/photos'
+import { fitWithin, jpegName, PhotoUnusableError, preparePhoto } from '@/utils/photos'
 import { useAuthStore } from '@/stores/auth'
 import { useOutboxStore } from '@/stores/outbox'
 import { i18n } from '@/locales'
@@ -68,7 +68,7 @@ function fakeApi() {
   let photoId = 500
   const api = {
     calls,
-    create: vi.fn(async (childId: number, input: VisitInput) => {
+    create: vi.fn(async (childId: number, input: VisitInput, _clientId?: string) => {
       calls.push(`create:${childId}`)
       return saved(visit({ id: nextId++, child_id: childId, ...(input as Partial<Visit>) }))
     }),
@@ -76,7 +76,7 @@ function fakeApi() {
       calls.push(`update:${visitId}@${input.version}`)
       return saved(visit({ id: visitId, ...(input as Partial<Visit>), version: input.version + 1 }))
     }),
-    uploadPhoto: vi.fn(async (visitId: number, _photo: Blob, filename: string) => {
+    uploadPhoto: vi.fn(async (visitId: number, _photo: Blob, filename: string, _clientId?: string) => {
       calls.push(`photo:${visitId}:${filename}`)
       return { id: photoId++, filename, content_type: 'image/jpeg', size: 3, created_at: 1 }
     }),
@@ -177,12 +177,30 @@ describe('the visit outbox', () => {
     expect(item).toBeUndefined()
   })
 
-  it('drops a visit the server refuses on a direct save, so the user corrects the form', async () => {
+  it('keeps a visit the server refuses on a direct save until the corrected form replaces it', async () => {
     const { box, api, storage } = setup()
     api.create.mockRejectedValueOnce(new ApiError(400, 'required', '请填写走访情况', 'findings'))
     const out = await box.save(newVisit())
     expect(out).toMatchObject({ kind: 'invalid', error: { field: 'findings' } })
+    // Never deleted unless the server has it or the user gives it up: it waits, marked failed.
+    const [kept] = await storage.all()
+    expect(kept).toMatchObject({ status: 'failed', saved: false, error: { code: 'required' } })
+    if (out.kind !== 'invalid') throw new Error(out.kind)
+    expect(out.item.id).toBe(kept.id)
+    // The corrected form takes its place: one visit on the server, nothing left over.
+    const again = await box.save(newVisit(), out.item.id)
+    expect(again.kind).toBe('saved')
+    expect(api.create).toHaveBeenCalledTimes(2)
     expect(await storage.all()).toEqual([])
+  })
+
+  it('a replaced item that was sent meanwhile is not deleted', async () => {
+    const { box, storage } = setup({ online: false })
+    const first = await box.save(newVisit())
+    if (first.kind !== 'queued') throw new Error(first.kind)
+    // Not refused (still pending): a stray `replaces` must not drop it.
+    await box.save(newVisit(), first.item.id)
+    expect(await storage.all()).toHaveLength(2)
   })
 
   it('shows and syncs only the signed-in account’s items', async () => {
@@ -286,6 +304,317 @@ describe('the visit outbox', () => {
       const res = await box.keepMine(item.id)
       expect(res?.kind).toBe('conflict')
       expect((await storage.all())[0].status).toBe('conflict')
+    })
+  })
+})
+
+/** A fake server that records each create and photo once per client_id, and can lose its answers. */
+function fakeServer() {
+  const visits: VisitSaved[] = []
+  const photos: { visit_id: number; client_id?: string; filename: string }[] = []
+  const byClient = new Map<string, VisitSaved>()
+  const lose = { create: 0, photo: 0 }
+  const api = {
+    visits,
+    photos,
+    lose,
+    create: vi.fn(async (childId: number, input: VisitInput, clientId?: string) => {
+      let v = clientId ? byClient.get(clientId) : undefined
+      if (v) v = { ...v, replayed: true }
+      else {
+        v = saved(visit({ id: 100 + visits.length, child_id: childId, ...(input as Partial<Visit>) }))
+        visits.push(v)
+        if (clientId) byClient.set(clientId, v)
+      }
+      if (lose.create > 0) {
+        lose.create -= 1
+        throw netErr() // committed, but the answer never reached the phone
+      }
+      return v
+    }),
+    update: vi.fn(async (visitId: number, input: VisitEditInput) => saved(visit({ id: visitId, version: input.version + 1 }))),
+    uploadPhoto: vi.fn(async (visitId: number, _b: Blob, filename: string, clientId?: string) => {
+      let p = clientId ? photos.find((x) => x.visit_id === visitId && x.client_id === clientId) : undefined
+      if (!p) {
+        p = { visit_id: visitId, client_id: clientId, filename }
+        photos.push(p)
+      }
+      if (lose.photo > 0) {
+        lose.photo -= 1
+        throw netErr()
+      }
+      return { id: 500 + photos.indexOf(p), filename, content_type: 'image/jpeg', size: 3, created_at: 1 }
+    }),
+  }
+  return api
+}
+
+describe('retries after a lost answer (client_id)', () => {
+  it('records the visit and each photo once when their answers are lost', async () => {
+    const storage = memoryOutbox()
+    const server = fakeServer()
+    const box = new VisitOutbox(storage, server, { userId: () => 7, online: () => true, now: () => 1000 })
+    server.lose.create = 1
+    const out = await box.save(newVisit(2))
+    expect(out.kind).toBe('queued')
+    await box.syncAll()
+    expect(server.visits).toHaveLength(1)
+    expect(server.photos).toHaveLength(2)
+    expect(await storage.all()).toEqual([])
+
+    server.lose.photo = 1
+    await box.save(newVisit(1))
+    expect(server.photos).toHaveLength(3)
+    await box.syncAll()
+    expect(server.visits).toHaveLength(2)
+    expect(server.photos).toHaveLength(3)
+    expect(await storage.all()).toEqual([])
+  })
+
+  it('sends the item’s id as the visit’s client_id and each photo’s own id, the same on every try', async () => {
+    const { box, api, storage, state } = setup({ online: false })
+    await box.save(newVisit(2))
+    const [item] = await storage.all()
+    state.online = true
+    api.create.mockRejectedValueOnce(netErr())
+    await box.syncAll()
+    await box.syncAll()
+    expect(api.create.mock.calls.map((c) => c[2])).toEqual([item.id, item.id])
+    expect(item.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/)
+    const sent = api.uploadPhoto.mock.calls.map((c) => c[3])
+    expect(sent).toEqual(item.photos.map((p) => p.id))
+    expect(new Set(sent).size).toBe(2)
+  })
+
+  it('createVisit posts client_id in the body and takes a 200 replay as success', async () => {
+    setActivePinia(createPinia())
+    useAuthStore().setMe(makeMe({ id: 7 }))
+    const body = { ...visit({ id: 42 }), notify_office: false, offer_mandatory_report: false, replayed: true }
+    const fetchMock = vi.fn(async () => fakeResponse(200, body))
+    vi.stubGlobal('fetch', fetchMock)
+    try {
+      const v = await createVisit(5, { visited_at: 1, method: 'home', findings: '良好' }, 'item-1')
+      expect(v.id).toBe(42)
+      expect(v.replayed).toBe(true)
+      const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+      expect(url).toBe('/api/v1/children/5/visits')
+      expect(JSON.parse(init.body as string)).toEqual({ visited_at: 1, method: 'home', findings: '良好', client_id: 'item-1' })
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('uploadVisitPhoto sends &client_id= and takes a 200 replay as success', async () => {
+    setActivePinia(createPinia())
+    useAuthStore().setMe(makeMe({ id: 7 }))
+    const sent: string[] = []
+    class Xhr {
+      status = 0
+      responseText = ''
+      upload = {}
+      onload: (() => void) | null = null
+      open(_m: string, url: string) {
+        sent.push(url)
+      }
+      setRequestHeader() {}
+      send() {
+        queueMicrotask(() => {
+          this.status = 200
+          this.responseText = JSON.stringify({ id: 9, filename: 'p.jpg', content_type: 'image/jpeg', size: 3, created_at: 1, replayed: true })
+          this.onload?.()
+        })
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', Xhr)
+    try {
+      const p = await uploadVisitPhoto(11, blob(), 'p.jpg', 'photo-1')
+      expect(p).toMatchObject({ id: 9, replayed: true })
+      expect(sent).toEqual(['/api/v1/visits/11/photos?filename=p.jpg&client_id=photo-1'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
+/** navigator.locks as a browser provides it to every tab of the origin: one holder at a time per name. */
+function fakeLocks() {
+  const chains = new Map<string, Promise<unknown>>()
+  const names: string[] = []
+  return {
+    names,
+    request(name: string, cb: (lock: unknown) => Promise<unknown>) {
+      names.push(name)
+      const prev = chains.get(name) ?? Promise.resolve()
+      const run = prev.then(() => cb({ name, mode: 'exclusive' }))
+      chains.set(name, run.catch(() => undefined))
+      return run
+    },
+  }
+}
+
+/** A promise resolved from outside. */
+function deferred() {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+describe('two tabs on one outbox', () => {
+  let locks: ReturnType<typeof fakeLocks>
+  beforeEach(() => {
+    locks = fakeLocks()
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true })
+  })
+  afterEach(() => {
+    delete (navigator as unknown as { locks?: unknown }).locks
+  })
+
+  function twoTabs() {
+    const storage = memoryOutbox()
+    const server = fakeServer()
+    const gate = deferred()
+    const slow = server.create.getMockImplementation()!
+    server.create.mockImplementation(async (...args: Parameters<typeof slow>) => {
+      await gate.promise
+      return slow(...args)
+    })
+    const opts = { userId: () => 7, online: () => true, now: () => 1000 }
+    return { storage, server, gate, a: new VisitOutbox(storage, server, opts), b: new VisitOutbox(storage, server, opts) }
+  }
+
+  it('never send the same item twice (navigator.locks "hulei-visit-outbox")', async () => {
+    const { storage, server, gate, a, b } = twoTabs()
+    const offline = new VisitOutbox(storage, server, { userId: () => 7, online: () => false, now: () => 1000 })
+    await offline.save(newVisit(1))
+    const [item] = await storage.all()
+    const runs = Promise.all([a.syncAll(), b.syncAll(), b.syncItem(item.id)])
+    await Promise.resolve()
+    gate.resolve()
+    const [ra, rb, rc] = await runs
+    expect(server.create).toHaveBeenCalledTimes(1)
+    expect(server.uploadPhoto).toHaveBeenCalledTimes(1)
+    expect(ra.map((o) => o.kind)).toEqual(['saved'])
+    expect(rb).toEqual([])
+    expect(rc).toBeNull()
+    expect(locks.names.every((n) => n === 'hulei-visit-outbox')).toBe(true)
+    expect(locks.names.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('a save sent by another tab while it waited is not sent again', async () => {
+    const { storage, server, gate, a, b } = twoTabs()
+    // Tab A saves (held at the server); tab B's sync runs meanwhile and must wait, then find it done.
+    const saving = a.save(newVisit())
+    await new Promise((r) => setTimeout(r, 0))
+    const syncing = b.syncAll()
+    gate.resolve()
+    expect((await saving).kind).toBe('saved')
+    expect(await syncing).toEqual([])
+    expect(server.create).toHaveBeenCalledTimes(1)
+    expect(await storage.all()).toEqual([])
+  })
+
+  it('keeping mine in two tabs re-saves it once', async () => {
+    const storage = memoryOutbox()
+    const api = fakeApi()
+    const opts = { userId: () => 7, online: () => true, now: () => 1000 }
+    const a = new VisitOutbox(storage, api, opts)
+    const b = new VisitOutbox(storage, api, opts)
+    api.update.mockRejectedValueOnce(new ApiError(409, 'visit_conflict', 'x', 'version', { current: visit({ version: 4 }) }))
+    await a.save({ kind: 'update', child_id: 5, child_name: 'c', visit_id: 11, base_version: 3, base: visit({ version: 3 }), input: { findings: 'y' }, photos: [] })
+    const [item] = await storage.all()
+    const [ra, rb] = await Promise.all([a.keepMine(item.id), b.keepMine(item.id)])
+    expect(api.update).toHaveBeenCalledTimes(2) // the conflicting try, then one re-save
+    expect([ra?.kind, rb?.kind].sort()).toEqual(['saved', undefined].sort())
+  })
+})
+
+describe('an item given up during a sync', () => {
+  it('is never written back and its other photos are not sent', async () => {
+    const { box, api, storage, state } = setup({ online: false })
+    await box.save(newVisit(3))
+    const [item] = await storage.all()
+    state.online = true
+    api.uploadPhoto.mockImplementationOnce(async (id: number, _b: Blob, name: string) => {
+      await box.discard(item.id) // the user gives it up (here or in another tab) while photo 1 uploads
+      return { id, filename: name, content_type: 'image/jpeg', size: 1, created_at: 1 }
+    })
+    await box.syncAll()
+    expect(api.uploadPhoto).toHaveBeenCalledTimes(1)
+    expect(await storage.all()).toEqual([])
+  })
+
+  it('is not brought back by a failing send', async () => {
+    const { box, api, storage, state } = setup({ online: false })
+    await box.save(newVisit())
+    const [item] = await storage.all()
+    state.online = true
+    api.create.mockImplementationOnce(async () => {
+      await storage.delete(item.id)
+      throw netErr()
+    })
+    expect(await box.syncAll()).toEqual([])
+    expect(await storage.all()).toEqual([])
+  })
+})
+
+describe('a missing CSRF token (reopened offline)', () => {
+  const csrfErr = () => new ApiError(403, 'csrf', '请求缺少有效的 CSRF 令牌，请刷新页面后重试')
+
+  it('is transient: the item waits, it is neither refused nor deleted', async () => {
+    expect(isTransient(csrfErr())).toBe(true)
+    expect(isTransient(new ApiError(403, 'forbidden', '无权限'))).toBe(false)
+    const { box, api, storage } = setup()
+    api.create.mockRejectedValueOnce(csrfErr())
+    const out = await box.save(newVisit())
+    expect(out.kind).toBe('queued')
+    const [item] = await storage.all()
+    expect(item).toMatchObject({ status: 'pending', saved: false, error: { code: 'csrf' } })
+  })
+
+  describe('the store’s save', () => {
+    beforeEach(() => {
+      setActivePinia(createPinia())
+      localStorage.clear()
+    })
+    afterEach(() => vi.unstubAllGlobals())
+
+    /** The console reopened offline as user 7: the snapshot, no CSRF token. */
+    async function reopenedOffline() {
+      useAuthStore().setMe(makeMe({ id: 7 }))
+      setActivePinia(createPinia())
+      vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+      const auth = useAuthStore()
+      await auth.ensureMe()
+      expect(auth.offline).toBe(true)
+      expect(auth.csrf).toBe('')
+      // The fake server refuses a state-changing call without the token, as the real one does.
+      const api = fakeApi()
+      const create = api.create.getMockImplementation()!
+      api.create.mockImplementation(async (...args: Parameters<typeof create>) => {
+        if (!useAuthStore().csrf) throw csrfErr()
+        return create(...args)
+      })
+      const store = useOutboxStore()
+      await store.start(memoryOutbox(), api)
+      return { auth, api, store }
+    }
+
+    it('asks /auth/me first, then sends with the fresh token', async () => {
+      const { auth, api, store } = await reopenedOffline()
+      vi.stubGlobal('fetch', vi.fn(async () => fakeResponse(200, makeMe({ id: 7, csrf_token: 'fresh' }))))
+      const out = await store.save(newVisit())
+      expect(out.kind).toBe('saved')
+      expect(auth.offline).toBe(false)
+      expect(api.create).toHaveBeenCalledTimes(1)
+      expect(store.count).toBe(0)
+    })
+
+    it('keeps the visit when the server is still unreachable', async () => {
+      const { api, store } = await reopenedOffline()
+      const out = await store.save(newVisit())
+      expect(out.kind).toBe('queued')
+      expect(api.create).not.toHaveBeenCalled()
+      expect(store.count).toBe(1)
     })
   })
 })
@@ -400,6 +729,54 @@ describe('photo sizing', () => {
   })
 })
 
+describe('preparing a photo', () => {
+  const file = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe1])], 'IMG_0001.HEIC', { type: 'image/heic' })
+  /** An <img> that decodes (or not) as the browser would. */
+  function fakeImage(decodes: boolean) {
+    return class {
+      naturalWidth = 4032
+      naturalHeight = 3024
+      onload: (() => void) | null = null
+      onerror: (() => void) | null = null
+      set src(_v: string) {
+        queueMicrotask(() => (decodes ? this.onload?.() : this.onerror?.()))
+      }
+    }
+  }
+  const urls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL }
+  beforeEach(() => {
+    URL.createObjectURL = vi.fn(() => 'blob:x')
+    URL.revokeObjectURL = vi.fn()
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({ fillRect: vi.fn(), drawImage: vi.fn(), fillStyle: '' } as never)
+  })
+  afterEach(() => {
+    URL.createObjectURL = urls.create
+    URL.revokeObjectURL = urls.revoke
+    vi.unstubAllGlobals()
+  })
+
+  it('refuses a photo the browser cannot decode (HEIC…) instead of sending the original with its GPS', async () => {
+    vi.stubGlobal('Image', fakeImage(false))
+    await expect(preparePhoto(file())).rejects.toBeInstanceOf(PhotoUnusableError)
+    await expect(preparePhoto(file())).rejects.toThrow('无法处理该照片，请改用相机拍摄的 JPG/PNG 照片')
+    expect(t('visits.photoUnusable')).toBe('无法处理该照片，请改用相机拍摄的 JPG/PNG 照片')
+  })
+
+  it('refuses a photo it cannot re-encode (toBlob gives nothing)', async () => {
+    vi.stubGlobal('Image', fakeImage(true))
+    vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((cb: BlobCallback) => cb(null))
+    await expect(preparePhoto(file())).rejects.toBeInstanceOf(PhotoUnusableError)
+  })
+
+  it('sends the re-encoded JPEG, scaled, under a .jpg name', async () => {
+    vi.stubGlobal('Image', fakeImage(true))
+    const jpeg = new Blob(['x'], { type: 'image/jpeg' })
+    vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((cb: BlobCallback) => cb(jpeg))
+    const p = await preparePhoto(file())
+    expect(p).toEqual({ blob: jpeg, filename: 'IMG_0001.jpg' })
+  })
+})
+
 describe('the signed-in user offline', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
@@ -423,6 +800,21 @@ describe('the signed-in user offline', () => {
     await useAuthStore().ensureMe()
     expect(useAuthStore().me).toBeNull()
     vi.unstubAllGlobals()
+  })
+
+  it('treats a proxy’s 502/503/504 (server down behind nginx) like no network', async () => {
+    for (const status of [502, 503, 504]) {
+      setActivePinia(createPinia())
+      useAuthStore().setMe(makeMe({ id: 7, username: 'village' }))
+      setActivePinia(createPinia())
+      vi.stubGlobal('fetch', vi.fn(async () => fakeResponse(status, '<html>Bad Gateway</html>')))
+      const auth = useAuthStore()
+      await auth.ensureMe()
+      expect(auth.me?.username).toBe('village')
+      expect(auth.offline).toBe(true)
+      expect(localStorage.getItem('hulei.me')).toContain('village')
+      vi.unstubAllGlobals()
+    }
   })
 
   it('does not use the snapshot when the server says the session is over', async () => {
