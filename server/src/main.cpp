@@ -1,5 +1,5 @@
 // The `hulei` command: serve the console and API, migrate, load the demo township, import units,
-// manage users from the shell, import the offender registry, verify the audit chain.
+// manage users from the shell, import the offender registry, screen staff, verify the audit chain.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
@@ -25,6 +25,7 @@
 #include "modules/children/visit_routes.hpp"
 #include "modules/plan/plan_document.hpp"
 #include "modules/plan/plan_parser.hpp"
+#include "modules/screening/screening_routes.hpp"
 #include "security/permissions.hpp"
 
 using namespace hulei;
@@ -157,6 +158,17 @@ int main(int argc, char** argv) {
     std::string registry_file;
     registry_import->add_option("FILE", registry_file, "信息库表文件")->required();
 
+    auto* screening_cmd = cli.add_subcommand("screening", "从业查询");
+    screening_cmd->require_subcommand(1);
+    auto* screening_check = screening_cmd->add_subcommand(
+        "check", "按 .csv/.xlsx 人员表（表头：姓名, 身份证号, 岗位，可选 是否在职）查询，输出用人单位所见的结果（JSON）");
+    std::string screening_unit, screening_file;
+    bool screening_consent = false, screening_hired = false;
+    screening_check->add_option("--unit", screening_unit, "受查单位（名称、别名或编码）")->required();
+    screening_check->add_flag("--consent-confirmed", screening_consent, "确认已取得被查询人的书面同意（必需）");
+    screening_check->add_flag("--hired", screening_hired, "表中人员为在职人员（无“是否在职”列时）");
+    screening_check->add_option("FILE", screening_file, "人员表文件")->required();
+
     auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
     audit_cmd->require_subcommand(1);
     auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志哈希链");
@@ -208,6 +220,10 @@ int main(int argc, char** argv) {
             return r.ok ? 0 : 1;
         }
 
+        // Refused before the database is even opened: nothing is written without the consent confirmation.
+        if (screening_check->parsed() && !screening_consent)
+            throw core::Error::validation("consent_required", "须确认已取得被查询人的书面同意（--consent-confirmed）",
+                                          "consent_confirmed");
         app::App a(config);
         if (serve->parsed()) {
             http::ServerOptions opts;
@@ -280,6 +296,15 @@ int main(int argc, char** argv) {
             std::cout << nlohmann::json{{"created", s.created}, {"updated", s.updated}, {"rejected", rejected}}.dump()
                       << "\n";
             return s.committed ? 0 : 2;
+        }
+        if (screening_check->parsed()) {
+            auto unit = app::org_service(a).resolve_unit(screening_unit);
+            if (!unit) throw core::Error::validation("invalid_unit", "单位不存在：" + screening_unit, "unit");
+            const auto out = app::screening_service(a).check_sheet(screening::ScreeningService::system_principal(),
+                                                                   {unit->id, true}, read_file(screening_file),
+                                                                   screening_file, screening_hired);
+            std::cout << screening::outcomes_json(out).dump() << "\n";
+            return 0;
         }
         // --village NAME|ALIAS|CODE of the children commands: the village's id, none when not given.
         auto village_option = [&](const std::string& name) -> std::optional<std::int64_t> {

@@ -15,6 +15,7 @@
 #include "modules/plan/plan_routes.hpp"
 #include "modules/policy/policy_routes.hpp"
 #include "modules/registry/registry_routes.hpp"
+#include "modules/screening/screening_routes.hpp"
 #include "modules/supervision/supervision_routes.hpp"
 #include "security/keyring.hpp"
 
@@ -33,6 +34,7 @@ public:
           care(app.db(), app.clock(), app.keyring(), org),
           visits(app.db(), app.clock(), app.keyring()),
           registry(app.db(), app.clock(), app.keyring()),
+          screening(app.db(), app.clock(), app.keyring(), registry),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -45,6 +47,7 @@ public:
     children::CareService care;
     children::VisitService visits;
     registry::RegistryService registry;
+    screening::ScreeningService screening;
     http::StaticFiles static_files;
 };
 
@@ -84,6 +87,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     children::mount_visit_routes(router_, services_->visits);
     children::mount_routes(router_, services_->children);
     registry::mount_routes(router_, services_->registry);
+    screening::mount_routes(router_, services_->screening);
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
 
@@ -104,5 +108,6 @@ children::ChildrenService& children_service(App& app) { return app.services().ch
 children::CareService& care_service(App& app) { return app.services().care; }
 children::VisitService& visit_service(App& app) { return app.services().visits; }
 registry::RegistryService& registry_service(App& app) { return app.services().registry; }
+screening::ScreeningService& screening_service(App& app) { return app.services().screening; }
 
 }  // namespace hulei::app

@@ -10,6 +10,7 @@
 #include "modules/plan/plan_service.hpp"
 #include "modules/policy/policy_service.hpp"
 #include "modules/registry/registry_service.hpp"
+#include "modules/screening/screening_service.hpp"
 #include "modules/supervision/supervision_service.hpp"
 
 namespace hulei::app {
@@ -23,5 +24,6 @@ children::ChildrenService& children_service(App& app);
 children::CareService& care_service(App& app);
 children::VisitService& visit_service(App& app);
 registry::RegistryService& registry_service(App& app);
+screening::ScreeningService& screening_service(App& app);
 
 }  // namespace hulei::app

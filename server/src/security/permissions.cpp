@@ -56,6 +56,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // registry (性侵违法犯罪人员信息库): the police alone, whatever the grant's scope (the registry is the
         // station's, kept whole); no other role — the three administrators, the leader and the office included —
         // sees any of it.
+        // screening (从业查询): a school checks its own staff (screening:check:create) and sees their statuses
+        // (screening:check:list) — never a registry record; the office may check for any unit within its grant.
+        // The police review possible matches (screening:review:list, :decide) with the candidate records.
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
@@ -64,17 +67,19 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "children:child:list", "children:child:read", "children:child:create", "children:child:update",
           "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
           "children:team:list", "children:visit:create", "children:visit:list", "children:visit:ack",
-          "children:care:list", "children:care:manage", "children:care:all_units"}},
+          "children:care:list", "children:care:manage", "children:care:all_units",
+          "screening:check:create", "screening:check:list"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
                     "children:visit:list", "children:care:list", "children:care:manage",
                     "registry:record:list", "registry:record:read", "registry:record:create", "registry:record:update",
-                    "registry:checkin:create"}},
+                    "registry:checkin:create", "screening:review:list", "screening:review:decide"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
-                    "children:visit:list", "children:care:list", "children:care:manage"}},
+                    "children:visit:list", "children:care:list", "children:care:manage",
+                    "screening:check:create", "screening:check:list"}},
         {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                      "children:child:list", "children:child:read", "children:child:create", "children:child:update",
                      "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",

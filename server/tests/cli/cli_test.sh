@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario tests of the `hulei` command line: demo, units import (CSV and .xlsx, all or nothing),
 # user add / passwd, audit verify detecting a tampered row, migrate, version, plan parse (.txt, .docx,
-# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams / visits-due, registry import (all or nothing, corrections, no plain ID) and plan import of the seed plan (from ../shared beside the repository).
+# empty, missing, a directory), children import (all or nothing, --skip-bad), children archive-adults (and by `serve` at start), care import, children assign-teams / teams / visits-due, registry import (all or nothing, corrections, no plain ID), screening check (statuses only, consent required) and plan import of the seed plan (from ../shared beside the repository).
 # Usage: cli_test.sh PATH/TO/hulei
 set -uo pipefail
 bin=${1:?usage: cli_test.sh PATH/TO/hulei}
@@ -242,6 +242,37 @@ printf '姓名,性别,身份证号,出生日期,记录类型,决定日期,决定
 "$bin" registry import "$tmp/registry_sheet.xlsx" | grep -q '"created":1'; check "registry import reads an .xlsx saved by LibreOffice" $?
 [ "$(count "SELECT count(*) FROM registry_records WHERE birth_date = '1975-11-20' AND decision_date = '2001-09-01'")" -eq 1 ]
 check "the .xlsx dates are read as dates" $?
+
+# screening check: a school's staff sheet against the registry imported above; the output is exactly what the
+# employer sees ([{row, name, status}]), never a record; without --consent-confirmed nothing is written.
+# 测试甲 990101198005120018 is in the registry (unsealed), 测试乙 990101199201010021 only sealed.
+printf '姓名,身份证号,岗位\n测试甲,９９０１０１ １９８００５１２００１８,教师\n测试乙,990101199201010021,保育员\n测试庚,990101198005120019,门卫\n測試甲,990102198005120030,司机\n' > "$tmp/staff.csv"
+checks_before=$(count "SELECT count(*) FROM screening_checks")
+"$bin" screening check --unit WT-S01 "$tmp/staff.csv" >/dev/null 2>"$tmp/err"; test $? -eq 2
+check "screening check without --consent-confirmed exits 2" $?
+grep -q 'consent_required' "$tmp/err"; check "the refusal names consent_required" $?
+[ "$(count "SELECT count(*) FROM screening_checks")" -eq "$checks_before" ]; check "a refused check writes nothing" $?
+"$bin" screening check --unit 不存在的单位 --consent-confirmed "$tmp/staff.csv" >/dev/null 2>&1; test $? -eq 2
+check "screening check of an unknown unit exits 2" $?
+out=$("$bin" --db "sqlite:$tmp/cli.db" screening check --unit WT-S01 --consent-confirmed "$tmp/staff.csv"); rc=$?
+check "screening check exits 0" $rc
+echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+want = [{"row": 2, "name": "测试甲", "status": "hit"}, {"row": 3, "name": "测试乙", "status": "clear"},
+        {"row": 4, "name": "测试庚", "status": "invalid_id"}, {"row": 5, "name": "測試甲", "status": "pending_review"}]
+sys.exit(0 if d == want else 1)'
+check "screening check prints hit (full-width), clear (sealed), invalid_id, pending_review (traditional name, same birth and sex)" $?
+echo "$out" | grep -q '猥亵\|强奸\|record\|法院'; test $? -ne 0; check "the employer's output reveals no record" $?
+[ "$(sqlite3 "$tmp/cli.db" .dump | grep -c '测试庚\|990101198005120019\|990102198005120030')" -eq 0 ]
+check "no plain staff name or ID number in the database" $?
+[ "$(count "SELECT count(*) FROM screening_persons WHERE hired = 0")" -eq 4 ]; check "without --hired the staff are applicants" $?
+printf '姓名,身份证号,岗位\n测试甲,990101198005120018,教师\n' > "$tmp/staff_one.csv"
+"$bin" screening check --unit 五团镇中心小学 --consent-confirmed --hired "$tmp/staff_one.csv" | grep -q '"status":"hit"'
+check "screening check --hired by unit name" $?
+[ "$(count "SELECT hired FROM screening_persons WHERE last_status = 'hit'")" = 1 ]; check "--hired marks the person employed" $?
+[ "$(count "SELECT count(*) FROM audit_log WHERE action = 'screening.check.create' AND actor_username = 'system'")" -eq 5 ]
+check "every check is audited" $?
 
 # serve: children who turned 18 leave the active ledger at start (then every children.archive_interval_hours),
 # audited as the system; SIGTERM stops the server and the schedule cleanly.

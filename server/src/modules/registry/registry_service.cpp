@@ -256,6 +256,14 @@ Record RegistryService::record_of(const db::Row& r, bool masked) const {
     return rec;
 }
 
+std::vector<Record> RegistryService::masked_records(db::Tx& tx, const std::vector<std::int64_t>& ids) const {
+    std::vector<Record> out;
+    for (const auto id : ids)
+        if (auto r = tx.query_one(std::string(sql::kRecordColumns) + std::string(sql::kRecordById), {id}))
+            out.push_back(record_of(*r, true));
+    return out;
+}
+
 // ---- reading ------------------------------------------------------------------------------------
 
 RecordPage RegistryService::list(const security::Principal& p, const RecordQuery& q) {

@@ -42,6 +42,10 @@ public:
     /// is rejected nothing is written. Returns the created and corrected record ids too.
     ImportSummary import_sheet(const security::Principal& p, const std::string& bytes, const std::string& filename);
 
+    /// The records `ids` masked as in lists (no check-ins), read in the caller's transaction — for the
+    /// police's review of screening matches; the caller checks its own permission and audits.
+    std::vector<Record> masked_records(db::Tx& tx, const std::vector<std::int64_t>& ids) const;
+
     /// Sets the monitoring hook (none by default: no alerts yet).
     void set_change_hook(ChangeHook hook) { on_change_ = std::move(hook); }
 

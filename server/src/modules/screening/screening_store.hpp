@@ -1,0 +1,50 @@
+#pragma once
+// SQL of the screening module (tables screening_persons, screening_checks, screening_check_matches,
+// screening_reviews). The registry's match keys are read from registry_match_keys, unit names from org's units.
+#include <string_view>
+
+namespace hulei::screening::sql {
+
+inline constexpr std::string_view kUnitById = "SELECT id, name, kind FROM units WHERE id = :1";
+inline constexpr std::string_view kMatchKey =
+    "SELECT k.record_id, k.kind FROM registry_match_keys k JOIN registry_records r ON r.id = k.record_id "
+    "WHERE k.key_index = :1 AND r.minor_at_offence = 0";
+inline constexpr std::string_view kPersonByIndex =
+    "SELECT id FROM screening_persons WHERE unit_id = :1 AND id_index = :2";
+inline constexpr std::string_view kInsertPerson =
+    "INSERT INTO screening_persons (unit_id, name_enc, id_number_enc, id_index, position, hired, consent_at, "
+    "consent_by, last_status, last_checked_at, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, "
+    ":10, :11, :12) RETURNING id";
+inline constexpr std::string_view kUpdatePerson =
+    "UPDATE screening_persons SET name_enc = :1, id_number_enc = :2, position = :3, hired = :4, consent_at = :5, "
+    "consent_by = :6, last_status = :7, last_checked_at = :8, updated_at = :9 WHERE id = :10";
+inline constexpr std::string_view kInsertCheck =
+    "INSERT INTO screening_checks (person_id, unit_id, status, purpose, checked_at, checked_by) "
+    "VALUES (:1, :2, :3, :4, :5, :6) RETURNING id";
+inline constexpr std::string_view kInsertMatch =
+    "INSERT INTO screening_check_matches (check_id, record_id, kind) VALUES (:1, :2, :3)";
+inline constexpr std::string_view kInsertReview =
+    "INSERT INTO screening_reviews (check_id, status, created_at) VALUES (:1, 'open', :2) RETURNING id";
+inline constexpr std::string_view kPersonsOfUnit =
+    "SELECT id, name_enc, id_number_enc, position, hired, last_status, last_checked_at FROM screening_persons "
+    "WHERE unit_id = :1 ORDER BY id";
+inline constexpr std::string_view kReviewColumns =
+    "SELECT v.id, v.check_id, v.status, v.created_at, c.unit_id, n.name AS unit_name, p.id AS person_id, "
+    "p.name_enc, p.id_number_enc, p.position, p.hired "
+    "FROM screening_reviews v JOIN screening_checks c ON c.id = v.check_id "
+    "JOIN screening_persons p ON p.id = c.person_id JOIN units n ON n.id = c.unit_id";
+inline constexpr std::string_view kOpenReviews = " WHERE v.status = 'open' ORDER BY v.created_at, v.id";
+inline constexpr std::string_view kReviewById = " WHERE v.id = :1";
+inline constexpr std::string_view kMatchesOf =
+    "SELECT record_id FROM screening_check_matches WHERE check_id = :1 ORDER BY record_id";
+/// Decides an open review; changes nothing when another officer decided first.
+inline constexpr std::string_view kDecideReview =
+    "UPDATE screening_reviews SET status = :1, officer_id = :2, note_enc = :3, decided_at = :4 "
+    "WHERE id = :5 AND status = 'open'";
+inline constexpr std::string_view kSetCheckStatus = "UPDATE screening_checks SET status = :1 WHERE id = :2";
+/// The person's shown status follows the review only while that check is still the person's latest.
+inline constexpr std::string_view kSetPersonStatus =
+    "UPDATE screening_persons SET last_status = :1, updated_at = :2 WHERE id = :3 AND NOT EXISTS "
+    "(SELECT 1 FROM screening_checks c WHERE c.person_id = :4 AND c.id > :5)";
+
+}  // namespace hulei::screening::sql
