@@ -168,6 +168,8 @@ int main(int argc, char** argv) {
     screening_check->add_flag("--consent-confirmed", screening_consent, "确认已取得被查询人的书面同意（必需）");
     screening_check->add_flag("--hired", screening_hired, "表中人员为在职人员（无“是否在职”列时）");
     screening_check->add_option("FILE", screening_file, "人员表文件")->required();
+    auto* screening_alerts =
+        screening_cmd->add_subcommand("alerts", "列出未关闭的持续监测预警（JSON；姓名脱敏，不含记录内容）");
 
     auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
     audit_cmd->require_subcommand(1);
@@ -304,6 +306,17 @@ int main(int argc, char** argv) {
                                                                    {unit->id, true}, read_file(screening_file),
                                                                    screening_file, screening_hired);
             std::cout << screening::outcomes_json(out).dump() << "\n";
+            return 0;
+        }
+        if (screening_alerts->parsed()) {
+            nlohmann::json items = nlohmann::json::array();
+            for (const auto& al : app::screening_monitor(a).alerts(screening::ScreeningService::system_principal()))
+                items.push_back({{"alert_id", al.id},
+                                 {"unit", al.unit_name},
+                                 {"person", al.person_name},
+                                 {"kind", al.kind},
+                                 {"created_at", al.created_at}});
+            std::cout << items.dump() << "\n";
             return 0;
         }
         // --village NAME|ALIAS|CODE of the children commands: the village's id, none when not given.

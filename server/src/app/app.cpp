@@ -35,6 +35,8 @@ public:
           visits(app.db(), app.clock(), app.keyring()),
           registry(app.db(), app.clock(), app.keyring()),
           screening(app.db(), app.clock(), app.keyring(), registry),
+          screening_coverage(app.db(), app.clock()),
+          screening_monitor(app.db(), app.clock(), app.keyring(), supervision),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -48,6 +50,8 @@ public:
     children::VisitService visits;
     registry::RegistryService registry;
     screening::ScreeningService screening;
+    screening::CoverageService screening_coverage;
+    screening::ScreeningMonitor screening_monitor;
     http::StaticFiles static_files;
 };
 
@@ -88,6 +92,12 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     children::mount_routes(router_, services_->children);
     registry::mount_routes(router_, services_->registry);
     screening::mount_routes(router_, services_->screening);
+    screening::mount_coverage_routes(router_, services_->screening_coverage);
+    screening::mount_alert_routes(router_, services_->screening_monitor);
+    // Continuous monitoring: every registry create, correction or import re-checks the employed staff it matches.
+    services_->registry.set_change_hook([this](db::Tx& tx, const std::vector<std::int64_t>& ids) {
+        services_->screening_monitor.on_registry_change(tx, ids);
+    });
     router_.set_fallback([this](const http::Request& req) { return services_->static_files.serve(req); });
 }
 
@@ -109,5 +119,6 @@ children::CareService& care_service(App& app) { return app.services().care; }
 children::VisitService& visit_service(App& app) { return app.services().visits; }
 registry::RegistryService& registry_service(App& app) { return app.services().registry; }
 screening::ScreeningService& screening_service(App& app) { return app.services().screening; }
+screening::ScreeningMonitor& screening_monitor(App& app) { return app.services().screening_monitor; }
 
 }  // namespace hulei::app

@@ -59,6 +59,8 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // screening (从业查询): a school checks its own staff (screening:check:create) and sees their statuses
         // (screening:check:list) — never a registry record; the office may check for any unit within its grant.
         // The police review possible matches (screening:review:list, :decide) with the candidate records.
+        // Monitoring alerts (screening:alert:list) go to the police and the office within their grants; the
+        // police close them (screening:alert:close).
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
@@ -68,13 +70,14 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
           "children:team:list", "children:visit:create", "children:visit:list", "children:visit:ack",
           "children:care:list", "children:care:manage", "children:care:all_units",
-          "screening:check:create", "screening:check:list"}},
+          "screening:check:create", "screening:check:list", "screening:alert:list"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
                     "children:visit:list", "children:care:list", "children:care:manage",
                     "registry:record:list", "registry:record:read", "registry:record:create", "registry:record:update",
-                    "registry:checkin:create", "screening:review:list", "screening:review:decide"}},
+                    "registry:checkin:create", "screening:review:list", "screening:review:decide",
+                    "screening:alert:list", "screening:alert:close"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",

@@ -274,6 +274,28 @@ check "screening check --hired by unit name" $?
 [ "$(count "SELECT count(*) FROM audit_log WHERE action = 'screening.check.create' AND actor_username = 'system'")" -eq 5 ]
 check "every check is audited" $?
 
+# screening alerts (continuous monitoring): a registry import matching a person already screened as employed
+# raises an alert at once; `screening alerts` lists it with the name masked and no record content.
+"$bin" screening alerts | grep -qx '\[\]'; check "screening alerts prints [] before any new record" $?
+printf '姓名,身份证号,岗位\n测试壬,990101198808080611,厨师\n' > "$tmp/staff_monitor.csv"
+"$bin" screening check --unit WT-S01 --consent-confirmed --hired "$tmp/staff_monitor.csv" | grep -q '"status":"clear"'
+check "a hired person is clear before the record" $?
+printf '姓名,性别,身份证号,出生日期,记录类型,决定日期,决定机关,犯罪时未成年\n测试壬,男,990101198808080611,1988-08-08,猥亵儿童罪,2016-06-01,某县人民法院,否\n' > "$tmp/registry_monitor.csv"
+"$bin" registry import "$tmp/registry_monitor.csv" | grep -q '"created":1'; check "registry import after the check" $?
+out=$("$bin" screening alerts); rc=$?
+check "screening alerts exits 0" $rc
+echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+ok = len(d) == 1 and d[0]["kind"] == "hit" and d[0]["person"] == "测**" and d[0]["unit"] == "五团镇中心小学" \
+    and sorted(d[0]) == ["alert_id", "created_at", "kind", "person", "unit"]
+sys.exit(0 if ok else 1)'
+check "screening alerts lists the new hit (masked name, unit, kind)" $?
+echo "$out" | grep -q '990101\|猥亵\|测试壬\|法院'; test $? -ne 0; check "the alert output reveals no ID number or record" $?
+[ "$(count "SELECT last_status FROM screening_persons WHERE last_status = 'hit' AND id = (SELECT max(id) FROM screening_persons)")" = hit ]
+check "the monitored person is now hit" $?
+[ "$(count "SELECT count(*) FROM supervision_actions WHERE title LIKE '从业查询发现记录%'")" -eq 1 ]; check "a supervision action is opened for the unit" $?
+
 # serve: children who turned 18 leave the active ledger at start (then every children.archive_interval_hours),
 # audited as the system; SIGTERM stops the server and the schedule cleanly.
 HULEI_DB="sqlite:$tmp/serve.db" "$bin" demo >/dev/null; check "demo for serve" $?

@@ -13,6 +13,16 @@ Policy policy_of(const db::Row& r) {
             r.opt_i64("max_value"), r.str("label_zh"), r.i64("updated_at")};
 }
 
+/// MM-DD of a day that exists in some year (02-29 included), as the yearly due-day policies hold.
+bool valid_month_day(const std::string& v) {
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (v.size() != 5 || v[2] != '-') return false;
+    for (int i : {0, 1, 3, 4})
+        if (v[i] < '0' || v[i] > '9') return false;
+    const int month = (v[0] - '0') * 10 + (v[1] - '0'), day = (v[3] - '0') * 10 + (v[4] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= kDays[month - 1];
+}
+
 bool parse_int(const std::string& s, std::int64_t* out) {
     if (s.empty() || s.size() > 12) return false;
     std::size_t i = s[0] == '-' ? 1 : 0;
@@ -61,6 +71,9 @@ Policy PolicyService::update(const security::Principal& p, const std::string& ke
                                               "取值范围为 " + std::to_string(pol.min_value.value_or(0)) + " 至 " +
                                                   std::to_string(pol.max_value.value_or(0)),
                                               "value");
+        } else if (pol.value_type == "month_day") {
+            if (!valid_month_day(value))
+                throw core::Error::validation("wrong_type", "该参数应为“月-日”，如 03-31", "value");
         } else if (key == "totp.required_roles") {
             std::size_t start = 0;
             while (start <= value.size()) {

@@ -3,6 +3,7 @@
 #include "modules/screening/screening_routes.hpp"
 
 #include "core/error.hpp"
+#include "http/download.hpp"
 #include "http/json_io.hpp"
 #include "http/sheet_import.hpp"
 #include "modules/registry/registry_routes.hpp"
@@ -21,6 +22,23 @@ bool query_flag(const http::Request& req, std::string_view name, bool fallback) 
     if (v != "0" && v != "1")
         throw core::Error::validation("wrong_type", std::string(name) + " 应为 0 或 1", std::string(name));
     return v == "1";
+}
+
+Json official_json(const OfficialCheck& c) {
+    return {{"id", c.id},
+            {"person_id", c.person_id},
+            {"channel", c.channel},
+            {"date", c.date},
+            {"reference", c.reference},
+            {"outcome", c.outcome},
+            {"recorded_at", c.recorded_at}};
+}
+
+Json coverage_row_json(const CoverageRow& r) {
+    return {{"unit_id", r.unit_id}, {"unit_name", r.unit_name},
+            {"staff", r.staff},     {"checked_this_year", r.checked_this_year},
+            {"due", r.due},         {"overdue", r.overdue},
+            {"never", r.never}};
 }
 
 Json review_json(const Review& v) {
@@ -78,7 +96,8 @@ void mount_routes(http::Router& r, ScreeningService& svc) {
                                    {"position", s.position},
                                    {"hired", s.hired},
                                    {"last_status", s.last_status},
-                                   {"last_checked_at", s.last_checked_at}});
+                                   {"last_checked_at", s.last_checked_at},
+                                   {"last_official", s.last_official ? official_json(*s.last_official) : Json()}});
               return http::ok({{"items", items}});
           });
     r.add("GET", "/api/v1/screening/reviews", Guard::permission_of("screening:review:list"),
@@ -92,6 +111,58 @@ void mount_routes(http::Router& r, ScreeningService& svc) {
               const auto id = req.id_param("id");
               http::Body b(req, {"decision", "note"});
               return http::ok(review_json(svc.decide(p, id, b.str("decision", 20), b.opt_str("note", 500))));
+          });
+}
+
+void mount_coverage_routes(http::Router& r, CoverageService& svc) {
+    r.add("POST", "/api/v1/screening/persons/{id}/official", Guard::permission_of("screening:check:create"),
+          [&svc](const http::Request& req, const security::Principal& p) {
+              const auto id = req.id_param("id");
+              http::Body b(req, {"channel", "date", "reference", "outcome"});
+              OfficialCheck in;
+              in.channel = b.str("channel", 10);
+              in.date = b.str("date", 10);
+              in.reference = b.str("reference", 50);
+              in.outcome = b.str("outcome", 10);
+              return http::created(official_json(svc.record_official(p, id, in)));
+          });
+    r.add("GET", "/api/v1/screening/coverage", Guard::permission_of("screening:check:list"),
+          [&svc](const http::Request&, const security::Principal& p) {
+              const auto c = svc.coverage(p);
+              Json units = Json::array();
+              for (const auto& u : c.units) units.push_back(coverage_row_json(u));
+              return http::ok({{"due_date", c.due_date}, {"units", units}, {"total", coverage_row_json(c.total)}});
+          });
+    r.add("GET", "/api/v1/screening/coverage.xlsx", Guard::permission_of("screening:check:list"),
+          [&svc](const http::Request&, const security::Principal& p) {
+              auto f = svc.coverage_xlsx(p);
+              return http::file_response(f.content_type, f.filename, std::move(f.bytes));
+          });
+}
+
+Json alert_json(const Alert& a) {
+    return {{"alert_id", a.id},
+            {"unit", {{"id", a.unit_id}, {"name", a.unit_name}}},
+            {"person", {{"id", a.person_id}, {"name", a.person_name}}},
+            {"kind", a.kind},
+            {"status", a.status},
+            {"created_at", a.created_at},
+            {"action_id", a.action_id ? Json(*a.action_id) : Json(nullptr)},
+            {"closed_at", a.closed_at ? Json(*a.closed_at) : Json(nullptr)}};
+}
+
+void mount_alert_routes(http::Router& r, ScreeningMonitor& monitor) {
+    r.add("GET", "/api/v1/screening/alerts", Guard::permission_of("screening:alert:list"),
+          [&monitor](const http::Request&, const security::Principal& p) {
+              Json items = Json::array();
+              for (const auto& a : monitor.alerts(p)) items.push_back(alert_json(a));
+              return http::ok({{"items", items}});
+          });
+    r.add("POST", "/api/v1/screening/alerts/{id}/close", Guard::permission_of("screening:alert:close"),
+          [&monitor](const http::Request& req, const security::Principal& p) {
+              const auto id = req.id_param("id");
+              http::Body b(req, {"note"});
+              return http::ok(alert_json(monitor.close(p, id, b.opt_str("note", 500))));
           });
 }
 

@@ -12,6 +12,7 @@
 #include "modules/plan/plan_rules.hpp"
 #include "modules/registry/registry_keys.hpp"
 #include "modules/registry/registry_rules.hpp"
+#include "modules/screening/screening_coverage.hpp"
 #include "modules/screening/screening_match.hpp"
 #include "modules/screening/screening_store.hpp"
 
@@ -228,6 +229,7 @@ std::vector<StaffPerson> ScreeningService::persons(const security::Principal& p,
             s.hired = r.boolean("hired");
             s.last_status = r.str("last_status");
             s.last_checked_at = r.i64("last_checked_at");
+            s.last_official = CoverageService::last_official(tx, s.id);
             out.push_back(std::move(s));
         }
         audit::append(tx, audit::actor_of(p),

@@ -47,4 +47,47 @@ inline constexpr std::string_view kSetPersonStatus =
     "UPDATE screening_persons SET last_status = :1, updated_at = :2 WHERE id = :3 AND NOT EXISTS "
     "(SELECT 1 FROM screening_checks c WHERE c.person_id = :4 AND c.id > :5)";
 
+// ---- the official channel and the annual coverage (screening_coverage.cpp) ----
+inline constexpr std::string_view kPersonUnit = "SELECT unit_id FROM screening_persons WHERE id = :1";
+inline constexpr std::string_view kInsertOfficial =
+    "INSERT INTO screening_official_checks (person_id, unit_id, channel, query_date, reference, outcome, "
+    "recorded_at, recorded_by) VALUES (:1, :2, :3, :4, :5, :6, :7, :8) RETURNING id";
+inline constexpr std::string_view kLastOfficial =
+    "SELECT id, channel, query_date, reference, outcome, recorded_at FROM screening_official_checks "
+    "WHERE person_id = :1 ORDER BY query_date DESC, id DESC LIMIT 1";
+/// Units a township-wide coverage lists: schools, and any unit that has screened staff.
+inline constexpr std::string_view kCoverageUnits =
+    "SELECT id, name FROM units WHERE kind = 'school' OR id IN (SELECT unit_id FROM screening_persons) ORDER BY id";
+inline constexpr std::string_view kHiredOfUnit =
+    "SELECT last_status, last_checked_at FROM screening_persons WHERE unit_id = :1 AND hired = 1";
+
+// Monitoring (screening_alerts; screening_monitor.cpp).
+/// The match keys of unsealed records, for the monitoring hook.
+inline constexpr std::string_view kKeysOfRecord =
+    "SELECT k.kind, k.key_index FROM registry_match_keys k JOIN registry_records r ON r.id = k.record_id "
+    "WHERE k.record_id = :1 AND r.minor_at_offence = 0";
+inline constexpr std::string_view kHiredPersons =
+    "SELECT id, unit_id, name_enc, id_number_enc, last_status FROM screening_persons WHERE hired = 1 ORDER BY id";
+inline constexpr std::string_view kOpenAlertOf =
+    "SELECT id FROM screening_alerts WHERE person_id = :1 AND record_id = :2 AND status = 'open'";
+inline constexpr std::string_view kInsertMonitorCheck =
+    "INSERT INTO screening_checks (person_id, unit_id, status, purpose, checked_at, checked_by) "
+    "VALUES (:1, :2, :3, 'monitoring', :4, NULL) RETURNING id";
+/// The status a monitoring re-check shows the unit; last_checked_at stays the unit's own (annual) check.
+inline constexpr std::string_view kSetPersonMonitored =
+    "UPDATE screening_persons SET last_status = :1, updated_at = :2 WHERE id = :3";
+inline constexpr std::string_view kInsertAlert =
+    "INSERT INTO screening_alerts (person_id, unit_id, record_id, check_id, action_id, kind, status, created_at) "
+    "VALUES (:1, :2, :3, :4, :5, :6, 'open', :7) RETURNING id";
+inline constexpr std::string_view kAlertColumns =
+    "SELECT a.id, a.unit_id, n.name AS unit_name, a.person_id, p.name_enc, a.kind, a.status, a.created_at, "
+    "a.action_id, a.closed_at FROM screening_alerts a JOIN screening_persons p ON p.id = a.person_id "
+    "JOIN units n ON n.id = a.unit_id";
+inline constexpr std::string_view kOpenAlerts = " WHERE a.status = 'open' ORDER BY a.created_at, a.id";
+inline constexpr std::string_view kAlertById = " WHERE a.id = :1";
+/// Closes an open alert; changes nothing when another officer closed it first.
+inline constexpr std::string_view kCloseAlert =
+    "UPDATE screening_alerts SET status = 'closed', closed_by = :1, closed_at = :2, close_note_enc = :3 "
+    "WHERE id = :4 AND status = 'open'";
+
 }  // namespace hulei::screening::sql

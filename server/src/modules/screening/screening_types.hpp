@@ -33,6 +33,17 @@ struct CheckOutcome {
     std::int64_t check_id = 0;
 };
 
+/// The result of a national query through the county education bureau or the police (the official channel).
+struct OfficialCheck {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::string channel;    ///< 教育局 | 公安机关
+    std::string date;       ///< YYYY-MM-DD, not in the future
+    std::string reference;  ///< the answer's reference number
+    std::string outcome;    ///< 未发现 | 发现记录
+    std::int64_t recorded_at = 0;
+};
+
 /// One of a unit's screened staff with the status of the last check.
 struct StaffPerson {
     std::int64_t id = 0;
@@ -42,6 +53,7 @@ struct StaffPerson {
     bool hired = false;
     std::string last_status;
     std::int64_t last_checked_at = 0;
+    std::optional<OfficialCheck> last_official;  ///< the latest official-channel result
 };
 
 /// A pending match waiting for the police, with the candidate records masked as registry lists show them.

@@ -321,4 +321,17 @@ Todo SupervisionService::todo(const security::Principal& p) {
     return t;
 }
 
+std::int64_t SupervisionService::open_by_system(db::Tx& tx, const std::string& kind, std::int64_t unit_id,
+                                               const std::string& title, const std::string& content, std::int64_t now) {
+    if (!valid_kind(kind) || kind == "listed" || kind == "unannounced")
+        throw core::Error::internal("supervision: a system action needs a kind without deadline or findings");
+    const auto id = tx.scalar_i64(sql::kInsertAction, {kind, unit_id, nullptr, nullptr, title, content, nullptr, nullptr,
+                                                       now, nullptr, std::string("系统")});
+    audit::append(tx, {std::nullopt, "system", "local", "system"},
+                  {"supervision.action.create", "supervision_action", std::to_string(id),
+                   {{"kind", kind}, {"unit_id", unit_id}, {"source", "system"}}},
+                  now);
+    return id;
+}
+
 }  // namespace hulei::supervision

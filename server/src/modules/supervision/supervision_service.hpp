@@ -39,6 +39,10 @@ public:
     std::vector<Proposal> proposals(const security::Principal& p, std::optional<std::int64_t> campaign_id);
     /// The caller's units' to-do list: tasks overdue, due soon or not started, and open actions addressed to them.
     Todo todo(const security::Principal& p);
+    /// Opens one action addressed to `unit_id` inside the caller's write transaction, by the system (no user):
+    /// for alerts raised by another module (screening monitoring). The caller decides that it is due; audited.
+    std::int64_t open_by_system(db::Tx& tx, const std::string& kind, std::int64_t unit_id, const std::string& title,
+                                const std::string& content, std::int64_t now);
 
 private:
     Action load(db::Tx& tx, std::int64_t id) const;
