@@ -311,5 +311,10 @@ test $archived -eq 1; check "serve archives the demo adult at start" $?
 check "the scheduled archiving is audited as the system" $?
 kill -TERM "$serve_pid"; wait "$serve_pid"; check "serve stops cleanly on SIGTERM" $?
 
+# The per-unit daily limit is on units' accounts (API); the command line on the server is not limited.
+sqlite3 "$tmp/cli.db" "UPDATE policies SET value = '1' WHERE key = 'screening.max_checks_per_unit_per_day'"
+printf '姓名,身份证号,岗位\n限额甲,990101198507070030,教师\n限额乙,990101198507070049,保育员\n' > "$tmp/staff_limit.csv"
+"$bin" screening check --unit 五团镇中心小学 --consent-confirmed "$tmp/staff_limit.csv" > /dev/null
+check "the per-unit daily limit binds units' accounts, not the command line" $?
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "io/sheet.hpp"
 #include "modules/plan/plan_rules.hpp"
+#include "modules/policy/policy_service.hpp"
 #include "modules/registry/registry_keys.hpp"
 #include "modules/registry/registry_rules.hpp"
 #include "modules/screening/screening_coverage.hpp"
@@ -28,6 +29,8 @@ constexpr std::size_t kMaxPosition = 50;
 constexpr std::size_t kMaxNote = 500;
 /// Most people one request (one sheet) checks.
 constexpr std::size_t kMaxPersons = 5000;
+constexpr std::int64_t kMsPerDay = 86'400'000;
+constexpr std::int64_t kShanghaiOffsetMs = 8 * 3'600'000;
 
 void require(const security::Principal& p, std::string_view permission) {
     if (!p.has(permission)) throw core::Error::forbidden();
@@ -170,12 +173,15 @@ std::vector<CheckOutcome> ScreeningService::check(const security::Principal& p, 
     const std::string today = plan::format_date(plan::shanghai_day(now));
     return db_.write([&](db::Tx& tx) {
         const std::int64_t unit_id = unit_of(tx, p, "screening:check:create", req.unit_id);
+        // The daily limit is on units' accounts; the command line (an operator at the server) is not limited.
+        if (p.user_id != 0) enforce_daily_limit(tx, unit_id, clean.size(), now);
         std::vector<CheckOutcome> out;
         for (std::size_t i = 0; i < clean.size(); ++i) {
             auto o = check_one(tx, p, unit_id, clean[i], now, today);
             o.row = static_cast<std::int64_t>(i + 1);
             out.push_back(std::move(o));
         }
+        note_anomalies(tx, unit_id, now, today);
         return out;
     });
 }
@@ -240,6 +246,38 @@ std::vector<StaffPerson> ScreeningService::persons(const security::Principal& p,
                       now);
         return out;
     });
+}
+
+void ScreeningService::enforce_daily_limit(db::Tx& tx, std::int64_t unit_id, std::size_t count, std::int64_t now) {
+    const std::int64_t limit = policy::PolicyService::get_int(tx, "screening.max_checks_per_unit_per_day");
+    const std::int64_t day_start = plan::shanghai_day(now) * kMsPerDay - kShanghaiOffsetMs;
+    const std::int64_t done = tx.scalar_i64(sql::kUnitChecksSince, {unit_id, day_start});
+    if (done + static_cast<std::int64_t>(count) > limit)
+        throw core::Error::rate_limited("rate_limited", "本单位今日查询人数已达上限（每日" + std::to_string(limit) +
+                                                            "人，今日已查询" + std::to_string(done) +
+                                                            "人），请明日再查询");
+}
+
+void ScreeningService::note_anomalies(db::Tx& tx, std::int64_t unit_id, std::int64_t now, const std::string& today) {
+    const std::int64_t days = policy::PolicyService::get_int(tx, "screening.anomaly_window_days");
+    const std::int64_t since = (plan::shanghai_day(now) - days + 1) * kMsPerDay - kShanghaiOffsetMs;
+    const auto raise = [&](const char* kind, std::int64_t checks, std::int64_t threshold, nlohmann::json extra) {
+        if (tx.query_one(sql::kAnomalyExists, {unit_id, std::string(kind), today})) return;
+        tx.exec(sql::kInsertAnomaly, {unit_id, std::string(kind), today, checks, threshold, now});
+        nlohmann::json detail = {{"unit_id", unit_id},     {"kind", kind},        {"checks", checks},
+                                 {"threshold", threshold}, {"window_days", days}, {"day", today}};
+        detail.update(extra);
+        audit::append(tx, {std::nullopt, "system", "local", "screening"},
+                      {"screening.anomaly", "unit", std::to_string(unit_id), std::move(detail)}, now);
+    };
+    const std::int64_t checks = tx.scalar_i64(sql::kUnitChecksSince, {unit_id, since});
+    const std::int64_t hired = tx.scalar_i64(sql::kHiredCount, {unit_id});
+    const std::int64_t unit_threshold = policy::PolicyService::get_int(tx, "screening.anomaly_ratio") * hired +
+                                        policy::PolicyService::get_int(tx, "screening.anomaly_slack");
+    if (checks > unit_threshold) raise("unit_volume", checks, unit_threshold, {{"hired", hired}});
+    const std::int64_t per_person = policy::PolicyService::get_int(tx, "screening.max_checks_per_person");
+    if (auto top = tx.query_one(sql::kMaxPersonChecksSince, {since, unit_id}); top && top->i64("n") > per_person)
+        raise("person_repeated", top->i64("n"), per_person, nlohmann::json::object());
 }
 
 Review ScreeningService::review_of(db::Tx& tx, const db::Row& r) const {

@@ -48,6 +48,11 @@ private:
     CheckOutcome check_one(db::Tx& tx, const security::Principal& p, std::int64_t unit_id, const PersonInput& in,
                            std::int64_t now, const std::string& today);
     Review review_of(db::Tx& tx, const db::Row& r) const;
+    /// Refuses (429 rate_limited) when `count` more checks would take the unit over its daily limit.
+    static void enforce_daily_limit(db::Tx& tx, std::int64_t unit_id, std::size_t count, std::int64_t now);
+    /// Appends screening.anomaly for the auditor (once per unit, kind and day) when the unit checks far more
+    /// people than its staff, or one person too often.
+    static void note_anomalies(db::Tx& tx, std::int64_t unit_id, std::int64_t now, const std::string& today);
 
     db::Database& db_;
     core::Clock& clock_;

@@ -47,6 +47,24 @@ inline constexpr std::string_view kSetPersonStatus =
     "UPDATE screening_persons SET last_status = :1, updated_at = :2 WHERE id = :3 AND NOT EXISTS "
     "(SELECT 1 FROM screening_checks c WHERE c.person_id = :4 AND c.id > :5)";
 
+// ---- purpose and abuse limits (issue 5 item 6; screening_anomalies) ----
+/// Checks a unit made itself (monitoring re-checks excluded) since a moment.
+inline constexpr std::string_view kUnitChecksSince =
+    "SELECT COUNT(*) FROM screening_checks WHERE unit_id = :1 AND checked_at >= :2 AND purpose <> 'monitoring'";
+inline constexpr std::string_view kHiredCount =
+    "SELECT COUNT(*) FROM screening_persons WHERE unit_id = :1 AND hired = 1";
+/// The largest number of checks since a moment of one person (ID blind index, every unit) among the unit's staff.
+inline constexpr std::string_view kMaxPersonChecksSince =
+    "SELECT COUNT(*) AS n FROM screening_checks c JOIN screening_persons p ON p.id = c.person_id "
+    "WHERE c.checked_at >= :1 AND c.purpose <> 'monitoring' "
+    "AND p.id_index IN (SELECT id_index FROM screening_persons WHERE unit_id = :2) "
+    "GROUP BY p.id_index ORDER BY n DESC LIMIT 1";
+inline constexpr std::string_view kAnomalyExists =
+    "SELECT 1 FROM screening_anomalies WHERE unit_id = :1 AND kind = :2 AND day = :3";
+inline constexpr std::string_view kInsertAnomaly =
+    "INSERT INTO screening_anomalies (unit_id, kind, day, checks, threshold, created_at) "
+    "VALUES (:1, :2, :3, :4, :5, :6)";
+
 // ---- the official channel and the annual coverage (screening_coverage.cpp) ----
 inline constexpr std::string_view kPersonUnit = "SELECT unit_id FROM screening_persons WHERE id = :1";
 inline constexpr std::string_view kInsertOfficial =
