@@ -17,6 +17,11 @@ using Json = nlohmann::json;
 
 /// A JSON reply with `status`.
 Response json_response(int status, const Json& body);
+/// An optional value as JSON: the value, or null when absent.
+template <typename T>
+Json or_null(const std::optional<T>& v) {
+    return v ? Json(*v) : Json(nullptr);
+}
 inline Response ok(const Json& body) { return json_response(200, body); }
 inline Response created(const Json& body) { return json_response(201, body); }
 Response no_content();

@@ -16,10 +16,6 @@ using http::Json;
 
 /// Largest care-person sheet accepted (as for the ledger's sheet).
 
-Json opt(const std::optional<std::string>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 Json person_json(const CarePersonView& v) {
     return {
         {"id", v.id},
@@ -28,7 +24,7 @@ Json person_json(const CarePersonView& v) {
         {"seat", v.seat},
         {"role", v.role},
         {"unit", {{"id", v.unit_id}, {"name", v.unit_name}}},
-        {"phone", opt(v.phone_masked)},
+        {"phone", http::or_null(v.phone_masked)},
         {"active", v.active},
         {"user", v.user_id ? Json{{"id", *v.user_id}, {"username", v.username}, {"display_name", v.user_display_name}}
                            : Json(nullptr)},
@@ -128,9 +124,9 @@ nlohmann::json teams_json(const std::vector<Team>& teams) {
             members.push_back({{"role", m.role},
                                {"person_id", m.person_id ? Json(*m.person_id) : Json(nullptr)},
                                {"name", m.name},
-                               {"sex", opt(m.sex)},
-                               {"unit", opt(m.unit)},
-                               {"phone", opt(m.phone_masked)}});
+                               {"sex", http::or_null(m.sex)},
+                               {"unit", http::or_null(m.unit)},
+                               {"phone", http::or_null(m.phone_masked)}});
         out.push_back(
             {{"child_id", t.child_id}, {"name", t.name}, {"sex", t.sex}, {"village", t.village}, {"members", members}});
     }

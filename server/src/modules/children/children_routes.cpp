@@ -17,10 +17,6 @@ using http::Json;
 
 /// Largest ledger sheet accepted (a township's .xlsx is far smaller).
 
-Json opt(const std::optional<std::string>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 Json unit_ref(const std::optional<UnitRef>& u) {
     return u ? Json{{"id", u->id}, {"name", u->name}} : Json(nullptr);
 }
@@ -48,13 +44,13 @@ Json summary_json(const Child& c) {
 Json child_json(const Child& c) {
     Json j = summary_json(c);
     j["birth_date"] = c.birth_date;
-    j["class_name"] = opt(c.class_name);
-    j["guardian"] = opt(c.guardian);
-    j["guardian_sex"] = opt(c.guardian_sex);
-    j["guardian_phone"] = opt(c.guardian_phone_masked);
-    j["parents_workplace"] = opt(c.parents_workplace);
-    j["carer"] = opt(c.carer);
-    j["health_note"] = opt(c.health_note);
+    j["class_name"] = http::or_null(c.class_name);
+    j["guardian"] = http::or_null(c.guardian);
+    j["guardian_sex"] = http::or_null(c.guardian_sex);
+    j["guardian_phone"] = http::or_null(c.guardian_phone_masked);
+    j["parents_workplace"] = http::or_null(c.parents_workplace);
+    j["carer"] = http::or_null(c.carer);
+    j["health_note"] = http::or_null(c.health_note);
     j["boarding"] = c.boarding;
     j["archived_at"] = c.archived_at ? Json(*c.archived_at) : Json(nullptr);
     j["created_at"] = c.created_at;
@@ -175,7 +171,7 @@ void mount_routes(http::Router& r, ChildrenService& svc) {
               const auto id = req.id_param("id");
               http::Body b(req, {"reason"});
               const auto v = svc.reveal(p, id, b.opt_str("reason", 200).value_or(""));
-              return http::ok({{"id_number", v.id_number}, {"guardian_phone", opt(v.guardian_phone)}});
+              return http::ok({{"id_number", v.id_number}, {"guardian_phone", http::or_null(v.guardian_phone)}});
           });
 }
 

@@ -18,13 +18,6 @@ constexpr std::size_t kMaxNote = 500;
 constexpr std::size_t kMaxClientId = 200;
 constexpr std::size_t kPhotoUploadMax = 20u << 20;  // the policy visits.photo_max_mb (at most 20) caps it further
 
-Json opt(const std::optional<std::string>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-Json opt(const std::optional<std::int64_t>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 Json photo_json(const VisitPhoto& ph) {
     return {{"id", ph.id},
             {"filename", ph.filename},
@@ -39,23 +32,23 @@ Json visit_json(const Visit& v) {
     return {{"id", v.id},
             {"child_id", v.child_id},
             {"visited_at", v.visited_at},
-            {"visitor_person_id", opt(v.visitor_person_id)},
-            {"visitor_user_id", opt(v.visitor_user_id)},
+            {"visitor_person_id", http::or_null(v.visitor_person_id)},
+            {"visitor_user_id", http::or_null(v.visitor_user_id)},
             {"method", v.method},
             {"findings", v.findings},
-            {"risks", opt(v.risks)},
-            {"follow_up", opt(v.follow_up)},
+            {"risks", http::or_null(v.risks)},
+            {"follow_up", http::or_null(v.follow_up)},
             {"urgent", v.urgent},
             {"suspected_harm", v.suspected_harm},
-            {"urgent_acknowledged_at", opt(v.urgent_ack_at)},
-            {"urgent_acknowledged_by", opt(v.urgent_ack_by_name)},
-            {"urgent_ack_note", opt(v.urgent_ack_note)},
+            {"urgent_acknowledged_at", http::or_null(v.urgent_ack_at)},
+            {"urgent_acknowledged_by", http::or_null(v.urgent_ack_by_name)},
+            {"urgent_ack_note", http::or_null(v.urgent_ack_note)},
             {"photos", photos},
             {"version", v.version},
             {"created_at", v.created_at},
             {"updated_at", v.updated_at},
-            {"created_by", opt(v.created_by)},
-            {"updated_by", opt(v.updated_by)}};
+            {"created_by", http::or_null(v.created_by)},
+            {"updated_by", http::or_null(v.updated_by)}};
 }
 
 /// The fields of a visit from a JSON body; `with_version` for an edit.
@@ -115,7 +108,7 @@ Json due_item_json(const VisitDueItem& d) {
             {"categories", d.categories},
             {"risk_level", d.risk_level},
             {"interval_days", d.interval_days},
-            {"last_visited_at", opt(d.last_visited_at)},
+            {"last_visited_at", http::or_null(d.last_visited_at)},
             {"due_date", d.due_date},
             {"days_left", d.days_left},
             {"status", d.status},
@@ -128,9 +121,9 @@ Json urgent_visit_json(const UrgentVisit& u) {
             {"child_name", u.child_name},
             {"village", {{"id", u.village_id}, {"name", u.village}}},
             {"visited_at", u.visited_at},
-            {"follow_up", opt(u.follow_up)},
+            {"follow_up", http::or_null(u.follow_up)},
             {"suspected_harm", u.suspected_harm},
-            {"recorded_by", opt(u.recorded_by)}};
+            {"recorded_by", http::or_null(u.recorded_by)}};
 }
 
 void mount_visit_routes(http::Router& r, VisitService& svc) {

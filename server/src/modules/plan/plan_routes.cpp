@@ -16,11 +16,6 @@ constexpr std::size_t kPlanUploadMax = 10u << 20;    // a plan document
 constexpr std::size_t kAttachmentUploadMax = 20u << 20;  // the policy plan.attachment_max_mb caps it further
 constexpr std::size_t kSourceTextChars = 5'000'000;
 
-template <typename T>
-Json opt(const std::optional<T>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 Json unit_json(const UnitRef& u) { return {{"id", u.id}, {"name", u.name}}; }
 
 Json status_json(const std::optional<Status>& s) { return s ? Json(std::string(status_name(*s))) : Json(nullptr); }
@@ -32,19 +27,19 @@ Json task_json(const TaskView& t) {
                          {"name", u.unit.name},
                          {"lead", u.lead},
                          {"status", status_json(u.status)},
-                         {"last_report_at", opt(u.last_report_at)},
-                         {"next_report_due", opt(u.next_report_due)},
+                         {"last_report_at", http::or_null(u.last_report_at)},
+                         {"next_report_due", http::or_null(u.next_report_due)},
                          {"overdue_days", u.overdue_days}});
     return {{"id", t.id},
             {"campaign_id", t.campaign_id},
-            {"parent_id", opt(t.parent_id)},
+            {"parent_id", http::or_null(t.parent_id)},
             {"number", t.number},
             {"level", t.level},
             {"title", t.title},
             {"body", t.body},
-            {"deadline_text", opt(t.deadline_text)},
-            {"deadline_date", opt(t.deadline_date)},
-            {"report_interval_days", opt(t.report_interval_days)},
+            {"deadline_text", http::or_null(t.deadline_text)},
+            {"deadline_date", http::or_null(t.deadline_date)},
+            {"report_interval_days", http::or_null(t.report_interval_days)},
             {"effective_interval_days", t.effective_interval_days},
             {"lead_unit", t.lead_unit ? unit_json(*t.lead_unit) : Json(nullptr)},
             {"units", units},
@@ -55,7 +50,7 @@ Json task_json(const TaskView& t) {
 Json summary_json(const CampaignSummary& c) {
     return {{"id", c.id},
             {"name", c.name},
-            {"doc_number", opt(c.doc_number)},
+            {"doc_number", http::or_null(c.doc_number)},
             {"period_start", c.period_start},
             {"period_end", c.period_end},
             {"task_count", c.task_count},
@@ -64,7 +59,7 @@ Json summary_json(const CampaignSummary& c) {
 
 Json campaign_json(const CampaignView& c) {
     Json j = summary_json(c.summary);
-    j["source_text"] = opt(c.source_text);
+    j["source_text"] = http::or_null(c.source_text);
     Json phases = Json::array();
     for (const auto& ph : c.phases) phases.push_back({{"id", ph.id}, {"name", ph.name}, {"start", ph.start}, {"end", ph.end}});
     j["phases"] = phases;
@@ -117,9 +112,9 @@ Json review_json(const ParseReview& r) {
                          {"title", it.title},
                          {"body", it.body},
                          {"units", it.units},
-                         {"lead", opt(it.lead)},
-                         {"deadline", opt(it.deadline)},
-                         {"deadline_date", opt(it.deadline_date)},
+                         {"lead", http::or_null(it.lead)},
+                         {"deadline", http::or_null(it.deadline)},
+                         {"deadline_date", http::or_null(it.deadline_date)},
                          {"resolved", resolved}});
     }
     return {{"title", r.title}, {"text", r.text}, {"items", items}, {"unknown", r.unknown}};
@@ -137,14 +132,14 @@ Json matrix_json(const Matrix& m) {
             summary[s] = summary[s].get<int>() + 1;
             cells.push_back({{"unit_id", c.unit_id},
                              {"status", s},
-                             {"last_report_at", opt(c.last_report_at)},
-                             {"next_report_due", opt(c.next_report_due)},
+                             {"last_report_at", http::or_null(c.last_report_at)},
+                             {"next_report_due", http::or_null(c.next_report_due)},
                              {"overdue_days", c.overdue_days}});
         }
         tasks.push_back({{"id", t.task_id},
                          {"number", t.number},
                          {"title", t.title},
-                         {"deadline_date", opt(t.deadline_date)},
+                         {"deadline_date", http::or_null(t.deadline_date)},
                          {"cells", cells}});
     }
     return {{"campaign_id", m.campaign_id}, {"units", units}, {"tasks", tasks}, {"summary", summary}};
@@ -241,8 +236,8 @@ Json todo_task_json(const TodoTask& t) {
             {"title", t.title},
             {"unit", unit_json(t.unit)},
             {"status", std::string(status_name(t.status))},
-            {"deadline_date", opt(t.deadline_date)},
-            {"next_report_due", opt(t.next_report_due)},
+            {"deadline_date", http::or_null(t.deadline_date)},
+            {"next_report_due", http::or_null(t.next_report_due)},
             {"overdue_days", t.overdue_days}};
 }
 

@@ -12,10 +12,6 @@ namespace {
 using http::Guard;
 using http::Json;
 
-Json opt(const std::optional<std::string>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 Json officer_json(const std::optional<OfficerRef>& o) {
     return o ? Json{{"id", o->id}, {"name", o->name}} : Json(nullptr);
 }
@@ -24,7 +20,7 @@ Json checkin_json(const Checkin& c) {
     return {{"id", c.id},
             {"checkin_date", c.checkin_date},
             {"officer", officer_json(c.officer)},
-            {"note", opt(c.note)},
+            {"note", http::or_null(c.note)},
             {"created_at", c.created_at}};
 }
 
@@ -69,11 +65,11 @@ Json record_json(const Record& r, bool full) {
               {"decision_authority", r.decision_authority},
               {"minor_at_offence", r.minor_at_offence},
               {"sealed", r.minor_at_offence},
-              {"release_date", opt(r.release_date)},
+              {"release_date", http::or_null(r.release_date)},
               {"control_status", r.control_status},
               {"control_status_label", std::string(control_status_label(r.control_status))},
               {"managing_officer", officer_json(r.managing_officer)},
-              {"next_checkin_due", opt(r.next_checkin_due)},
+              {"next_checkin_due", http::or_null(r.next_checkin_due)},
               {"created_at", r.created_at},
               {"updated_at", r.updated_at}};
     if (full) {

@@ -13,11 +13,6 @@ namespace {
 using http::Guard;
 using http::Json;
 
-template <typename T>
-Json opt(const std::optional<T>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 Json unit_json(const plan::UnitRef& u) { return {{"id", u.id}, {"name", u.name}}; }
 
 Json response_json(const ResponseView& r) {
@@ -67,18 +62,18 @@ Json action_json(const Action& a, bool with_responses) {
               {"kind", a.kind},
               {"kind_label", std::string(kind_label(a.kind))},
               {"unit", unit_json(a.unit)},
-              {"campaign", a.campaign_id ? Json{{"id", *a.campaign_id}, {"name", opt(a.campaign_name)}} : Json(nullptr)},
+              {"campaign", a.campaign_id ? Json{{"id", *a.campaign_id}, {"name", http::or_null(a.campaign_name)}} : Json(nullptr)},
               {"task", a.task ? Json{{"id", a.task->id}, {"number", a.task->number}, {"title", a.task->title}} : Json(nullptr)},
               {"title", a.title},
               {"content", a.content},
-              {"deadline", opt(a.deadline)},
-              {"findings", opt(a.findings)},
+              {"deadline", http::or_null(a.deadline)},
+              {"findings", http::or_null(a.findings)},
               {"status", a.status},
               {"created_at", a.created_at},
               {"created_by", a.created_by},
-              {"closed_at", opt(a.closed_at)},
-              {"closed_by", opt(a.closed_by)},
-              {"close_note", opt(a.close_note)},
+              {"closed_at", http::or_null(a.closed_at)},
+              {"closed_by", http::or_null(a.closed_by)},
+              {"close_note", http::or_null(a.close_note)},
               {"response_count", a.response_count}};
     if (with_responses) {
         Json rs = Json::array();
@@ -126,7 +121,7 @@ void mount_routes(http::Router& r, SupervisionService& svc) {
                                    {"overdue_days", pr.pair.overdue_days},
                                    {"kind", pr.kind},
                                    {"kind_label", std::string(kind_label(pr.kind))},
-                                   {"deadline", opt(pr.deadline)},
+                                   {"deadline", http::or_null(pr.deadline)},
                                    {"title", pr.title},
                                    {"content", pr.content},
                                    {"issued", pr.issued}});
