@@ -93,6 +93,8 @@ int main(int argc, char** argv) {
     int extra_villages = 0;
     demo->add_flag("--if-empty", if_empty, "数据库已有数据时跳过");
     demo->add_option("--villages", extra_villages, "额外生成的合成村数量（压测用）");
+    bool no_screening_history = false;
+    demo->add_flag("--no-screening-history", no_screening_history, "不写入演示信息库记录与从业查询历史（测试用）");
 
     auto* units = cli.add_subcommand("units", "单位管理");
     units->require_subcommand(1);
@@ -253,7 +255,7 @@ int main(int argc, char** argv) {
                 print_demo_accounts();
                 return 0;
             }
-            const auto users = app::seed_demo(a, {extra_villages, true});
+            const auto users = app::seed_demo(a, {extra_villages, true, !no_screening_history});
             std::cout << "已创建演示乡镇与 " << users.size() << " 个演示账户 / demo township created: " << config.db_url << "\n";
             print_demo_accounts();
             return 0;

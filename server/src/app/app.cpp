@@ -119,6 +119,7 @@ children::CareService& care_service(App& app) { return app.services().care; }
 children::VisitService& visit_service(App& app) { return app.services().visits; }
 registry::RegistryService& registry_service(App& app) { return app.services().registry; }
 screening::ScreeningService& screening_service(App& app) { return app.services().screening; }
+screening::CoverageService& screening_coverage(App& app) { return app.services().screening_coverage; }
 screening::ScreeningMonitor& screening_monitor(App& app) { return app.services().screening_monitor; }
 
 }  // namespace hulei::app

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "modules/children/visit_demo.hpp"
 #include "modules/plan/plan_demo.hpp"
+#include "modules/screening/screening_demo.hpp"
 
 namespace hulei::app {
 
@@ -137,6 +138,9 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
     care_service(app).seed_demo();      // care persons of the demo villages, schools and station
     if (options.visit_history)
         children::seed_demo_visits(children_service(app), visit_service(app), principals, app.clock().now_ms());
+    if (options.screening_history)
+        screening::seed_demo(registry_service(app), screening_service(app), screening_coverage(app), principals,
+                             app.clock().now_ms());
     return users;
 }
 

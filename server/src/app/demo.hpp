@@ -22,6 +22,9 @@ struct DemoOptions {
     /// Past visits (some overdue, one urgent follow-up) so the console's dashboard and to-do lists have
     /// something to show; `hulei demo` turns it on, the test fixture leaves it off (its scenarios count visits).
     bool visit_history = false;
+    /// Registry records, the central primary school's checked staff (one possible match, one hit applicant, one
+    /// invalid ID number) and a monitoring alert; `hulei demo` turns it on, the test fixture leaves it off.
+    bool screening_history = false;
 };
 
 /// Creates the demo township in an empty database; throws core::Error(Conflict) when units exist.

@@ -17,7 +17,8 @@ count() { sqlite3 "$tmp/cli.db" "$1"; }
 
 "$bin" version | grep -q '^hulei '; check "version prints the version" $?
 
-"$bin" demo > "$tmp/demo.out"; check "demo creates the township" $?
+# The registry and screening checks below start from an empty registry: no demo screening history here.
+"$bin" demo --no-screening-history > "$tmp/demo.out"; check "demo creates the township" $?
 grep -q 'Hulei@Demo2026' "$tmp/demo.out"; check "demo prints the demo password" $?
 [ "$(count "SELECT p.name || ':' || u.username FROM care_persons p JOIN users u ON u.id = p.user_id ORDER BY p.id" | tr '\n' ' ')" = "田晓岚:village 罗春燕:village2 " ]
 check "demo links the village care persons to the demo village accounts" $?
@@ -299,6 +300,14 @@ check "the monitored person is now hit" $?
 # serve: children who turned 18 leave the active ledger at start (then every children.archive_interval_hours),
 # audited as the system; SIGTERM stops the server and the schedule cleanly.
 HULEI_DB="sqlite:$tmp/serve.db" "$bin" demo >/dev/null; check "demo for serve" $?
+HULEI_DB="sqlite:$tmp/serve.db" "$bin" screening alerts | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+sys.exit(0 if len(d) == 1 and d[0]["kind"] == "hit" and d[0]["person"] == "岳**" and d[0]["unit"] == "五团镇中心小学" else 1)'
+check "the demo's screening history leaves one open alert (a record added after a hired teacher was checked)" $?
+[ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM registry_records WHERE minor_at_offence = 1")" -eq 1 ] &&
+    [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM screening_reviews WHERE status = 'open'")" -eq 1 ]
+check "the demo registry has a sealed record and the demo school's staff one review waiting for the police" $?
 HULEI_DB="sqlite:$tmp/serve.db" HULEI_ACCESS_LOG=0 "$bin" serve --listen 127.0.0.1:0 > "$tmp/serve.out" 2>&1 &
 serve_pid=$!
 archived=0

@@ -95,6 +95,30 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'nav.carePersons', menu: true, icon: 'Avatar', permission: 'children:care:list' },
   },
   {
+    path: 'screening',
+    name: 'screening',
+    component: () => import('@/views/screening/index.vue'),
+    meta: { title: 'nav.screening', menu: true, icon: 'DocumentChecked', permission: 'screening:check:list' },
+  },
+  {
+    path: 'screening/reviews',
+    name: 'screening-reviews',
+    component: () => import('@/views/screening/reviews.vue'),
+    meta: { title: 'nav.screeningReviews', menu: true, icon: 'Checked', permission: 'screening:review:list' },
+  },
+  {
+    path: 'screening/alerts',
+    name: 'screening-alerts',
+    component: () => import('@/views/screening/alerts.vue'),
+    meta: { title: 'nav.screeningAlerts', menu: true, icon: 'Warning', permission: 'screening:alert:list' },
+  },
+  {
+    path: 'registry',
+    name: 'registry',
+    component: () => import('@/views/registry/index.vue'),
+    meta: { title: 'nav.registry', menu: true, icon: 'Lock', permission: 'registry:record:list' },
+  },
+  {
     path: 'children/:id(\\d+)/visits',
     name: 'child-visits',
     component: () => import('@/views/visits/index.vue'),

@@ -993,6 +993,128 @@ async function childrenPass(browser) {
   await phone.close()
 }
 
+// ---------------------------------------------------------------- screening (issue 5)
+
+/** Types a date (YYYY-MM-DD) into the Element Plus date picker of the form item labelled `label` in `scope`. */
+async function fillDate(page, scope, label, value) {
+  const input = page.locator(`${scope} .el-form-item`).filter({ hasText: label }).locator('input').first()
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT })
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter') // closes the picker's panel (Escape would close the dialog too)
+}
+
+async function screeningPass(browser) {
+  const phone = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const school = await phone.newPage()
+  const police = await desk.newPage()
+  // Synthetic staff (region 990101 is unused). 童海波 shares name, birth date and sex with a demo registry
+  // record but not its ID number: a possible match for the police. 林远舟 is clear today; the police then add a
+  // record with his ID number.
+  const staff = [
+    { name: '白云帆', id: idNumber('990101', '19900101', 313), position: '语文教师', hired: '是', status: 'clear' },
+    { name: '童海波', id: idNumber('990101', '19900617', 203), position: '校车司机', hired: '是', status: 'pending_review' },
+    { name: '林远舟', id: idNumber('990101', '19850505', 517), position: '体育教师', hired: '是', status: 'clear' },
+    { name: '宋青禾', id: idNumber('990101', '19920814', 322).slice(0, 17) + 'Z', position: '保育员', hired: '否', status: 'invalid_id' },
+  ]
+  // The same number typed with spaces and a full-width digit still matches exactly after normalisation.
+  const typedLin = staff[2].id.slice(0, 6) + ' ' + staff[2].id.slice(6, 14) + ' ' + staff[2].id.slice(14).replace('5', '５')
+  staff[2].typed = typedLin
+
+  currentPage = school
+  await step('phone: the school uploads a staff sheet with consent confirmed and sees a status per row, never a record', async () => {
+    const where = await signIn(school, 'school', DEMO_PASSWORD)
+    check(where === '/', `school landed on ${where}`)
+    await phoneMenu(school, '/screening')
+    await click(school, sel('screening-upload'))
+    await school.locator(sel('screening-sheet-dialog')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const csv = '姓名,身份证号,岗位,是否在职\n' + staff.map((x) => `${x.name},${x.typed || x.id},${x.position},${x.hired}`).join('\n') + '\n'
+    await school.locator(sel('screening-sheet-file')).setInputFiles({ name: '教职工名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    check(await school.locator(sel('screening-sheet-submit')).isDisabled(), 'the sheet can be submitted before the consent is confirmed')
+    await click(school, sel('screening-sheet-consent'))
+    const answer = await forApi(school, 'PUT', '/screening/checks/sheet', 200, () => click(school, sel('screening-sheet-submit')))
+    const results = school.locator(sel('screening-results'))
+    await results.waitFor({ state: 'visible', timeout: TIMEOUT })
+    for (const x of staff) {
+      const row = results.locator('tr').filter({ hasText: x.name }).first()
+      await row.locator(`[data-status="${x.status}"]`).first().waitFor({ timeout: TIMEOUT })
+    }
+    if (answer) {
+      const keys = new Set(answer.items.flatMap((i) => Object.keys(i)))
+      for (const k of keys) check(['row', 'name', 'status'].includes(k), `the school's answer holds ${k}`)
+      check(!JSON.stringify(answer).includes('record'), `the school's answer mentions a record: ${JSON.stringify(answer)}`)
+    }
+    await sleep(300)
+    await shot(school, 'e2e-screening-sheet-phone.png')
+    await fitsWidth(school, 375)
+  })
+
+  currentPage = police
+  let reviewId = 0
+  await step('the police (enrolling 2FA) clear the possible match; the school then sees 未发现记录', async () => {
+    const where = await signIn(police, 'police', DEMO_PASSWORD)
+    if (where === '/account/totp') await enrolTotp(police)
+    await police.goto(`${BASE}/screening/reviews`)
+    await police.locator(sel('screening-reviews')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const reviews = await apiGet(police, '/screening/reviews')
+    const mine = reviews.body.items.find((r) => JSON.stringify(r).includes('童海波'))
+    check(mine, `no open review for 童海波: ${JSON.stringify(reviews.body)}`)
+    reviewId = mine.id
+    await click(police, sel(`screening-review-clear-${reviewId}`))
+    await police.locator('.el-message-box input').fill('核对出生地与户籍信息，非同一人')
+    await forApi(police, 'POST', `/screening/reviews/${reviewId}`, 200, () => confirmBox(police))
+    await police.locator(sel(`screening-review-${reviewId}`)).waitFor({ state: 'hidden', timeout: TIMEOUT })
+    const persons = await apiGet(school, '/screening/persons')
+    const tong = persons.body.items.find((p) => p.name === '童海波')
+    check(tong && tong.last_status === 'clear', `童海波 after the review: ${JSON.stringify(tong)}`)
+  })
+
+  let alertId = 0
+  await step('a new registry record matching a hired teacher raises an alert at once; the school sees hit', async () => {
+    await police.goto(`${BASE}/registry`)
+    await click(police, sel('registry-add'))
+    await police.locator(sel('registry-dialog')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await fill(police, 'registry-name', '林远舟')
+    await fill(police, 'registry-id', staff[2].id)
+    await click(police, sel('registry-type'))
+    await police.locator('.el-select-dropdown__item:visible').filter({ hasText: '猥亵行政处罚' }).first().click()
+    const d = new Date(Date.now() - 3 * 86400_000)
+    await fillDate(police, sel('registry-dialog'), '裁判/处罚日期', d.toISOString().slice(0, 10))
+    await fill(police, 'registry-authority', '某县公安局')
+    const before = await apiGet(police, '/screening/alerts')
+    const created = await forApi(police, 'POST', '/registry/records', 201, () => click(police, sel('registry-save')))
+    check(created === null || created.minor_at_offence === false, `the record: ${JSON.stringify(created)}`)
+    await police.goto(`${BASE}/screening/alerts`)
+    await police.locator(sel('screening-alerts')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const after = await apiGet(police, '/screening/alerts')
+    const fresh = after.body.items.filter((a) => !before.body.items.some((b) => b.alert_id === a.alert_id))
+    check(fresh.length === 1, `expected one new alert, got ${JSON.stringify(fresh)}`)
+    check(fresh[0].kind === 'hit' && fresh[0].unit.name === '五团镇中心小学' && fresh[0].person.name === '林**', `the alert: ${JSON.stringify(fresh[0])}`)
+    alertId = fresh[0].alert_id
+    await police.locator(sel(`screening-alert-${alertId}`)).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await sleep(300)
+    await shot(police, 'e2e-screening-alert-desktop.png')
+    const persons = await apiGet(school, '/screening/persons')
+    const lin = persons.body.items.find((p) => p.name === '林远舟')
+    check(lin && lin.last_status === 'hit', `林远舟 after the new record: ${JSON.stringify(lin)}`)
+    check(!JSON.stringify(persons.body).includes('猥亵'), 'the school sees the record type')
+    const bai = persons.body.items.find((p) => p.name === '白云帆')
+    check(bai && bai.last_status === 'clear', `白云帆 must stay clear: ${JSON.stringify(bai)}`)
+    await school.reload()
+    await school.locator('[data-status="hit"]').first().waitFor({ timeout: TIMEOUT })
+  })
+
+  await desk.close()
+  await phone.close()
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -1048,6 +1170,7 @@ async function main() {
     await phonePass(browser)
     await planPass(browser)
     await childrenPass(browser)
+    await screeningPass(browser)
   } finally {
     await browser.close().catch(() => undefined)
     rmSync(profileRoot, { recursive: true, force: true })

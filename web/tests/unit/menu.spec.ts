@@ -32,7 +32,7 @@ describe('permission-filtered menu', () => {
     expect(all).not.toContain('/403')
     expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
     expect(all.some((p) => p.includes(':id'))).toBe(false)
-    expect(all).toHaveLength(14)
+    expect(all).toHaveLength(18)
   })
 
   it('shows a unit officer the to-do list, campaigns and supervision but not the import', () => {
@@ -55,6 +55,24 @@ describe('permission-filtered menu', () => {
     expect(menuFor(village)).toEqual(['/', '/children', '/care/dashboard', '/care/teams', '/care/persons', '/units', '/account'])
     expect(menuFor(['children:team:list'])).toEqual(['/', '/care/teams', '/account'])
     expect(menuFor(['children:care:list'])).toEqual(['/', '/care/persons', '/account'])
+  })
+
+  it('shows 从业查询 to a school (screening:check:list) but not to a village cadre', () => {
+    const school = ['org:unit:list', 'children:child:list', 'children:care:list', 'screening:check:create', 'screening:check:list']
+    const village = ['org:unit:list', 'children:child:list', 'children:care:list', 'children:care:manage']
+    expect(menuFor(school)).toContain('/screening')
+    expect(menuFor(school)).not.toContain('/screening/reviews')
+    expect(menuFor(school)).not.toContain('/registry')
+    expect(menuFor(village)).not.toContain('/screening')
+    const entry = buildMenu(layoutChildren, (p) => school.includes(p)).find((i) => i.path === '/screening')
+    expect(entry?.title).toBe('nav.screening')
+  })
+
+  it('shows the police the registry, the reviews and the alerts; the office the alerts read-only besides 从业查询', () => {
+    const police = ['org:unit:list', 'registry:record:list', 'registry:record:read', 'screening:review:list', 'screening:review:decide', 'screening:alert:list', 'screening:alert:close']
+    expect(menuFor(police)).toEqual(['/', '/screening/reviews', '/screening/alerts', '/registry', '/units', '/account'])
+    const office = ['org:unit:list', 'screening:check:create', 'screening:check:list', 'screening:alert:list']
+    expect(menuFor(office)).toEqual(['/', '/screening', '/screening/alerts', '/units', '/account'])
   })
 
   it('carries the i18n title and icon of each item', () => {

@@ -181,7 +181,7 @@ std::vector<CheckOutcome> ScreeningService::check(const security::Principal& p, 
             o.row = static_cast<std::int64_t>(i + 1);
             out.push_back(std::move(o));
         }
-        note_anomalies(tx, unit_id, now, today);
+        note_anomalies(tx, unit_id, out, now, today);
         return out;
     });
 }
@@ -258,7 +258,8 @@ void ScreeningService::enforce_daily_limit(db::Tx& tx, std::int64_t unit_id, std
                                                             "人），请明日再查询");
 }
 
-void ScreeningService::note_anomalies(db::Tx& tx, std::int64_t unit_id, std::int64_t now, const std::string& today) {
+void ScreeningService::note_anomalies(db::Tx& tx, std::int64_t unit_id, const std::vector<CheckOutcome>& checked,
+                                      std::int64_t now, const std::string& today) {
     const std::int64_t days = policy::PolicyService::get_int(tx, "screening.anomaly_window_days");
     const std::int64_t since = (plan::shanghai_day(now) - days + 1) * kMsPerDay - kShanghaiOffsetMs;
     const auto raise = [&](const char* kind, std::int64_t checks, std::int64_t threshold, nlohmann::json extra) {
@@ -276,8 +277,10 @@ void ScreeningService::note_anomalies(db::Tx& tx, std::int64_t unit_id, std::int
                                         policy::PolicyService::get_int(tx, "screening.anomaly_slack");
     if (checks > unit_threshold) raise("unit_volume", checks, unit_threshold, {{"hired", hired}});
     const std::int64_t per_person = policy::PolicyService::get_int(tx, "screening.max_checks_per_person");
-    if (auto top = tx.query_one(sql::kMaxPersonChecksSince, {since, unit_id}); top && top->i64("n") > per_person)
-        raise("person_repeated", top->i64("n"), per_person, nlohmann::json::object());
+    std::int64_t top = 0;  // the most-checked of the persons just checked (a person crosses the line when checked)
+    for (const auto& o : checked)
+        if (o.person_id != 0) top = std::max(top, tx.scalar_i64(sql::kPersonChecksSince, {since, o.person_id}));
+    if (top > per_person) raise("person_repeated", top, per_person, nlohmann::json::object());
 }
 
 Review ScreeningService::review_of(db::Tx& tx, const db::Row& r) const {

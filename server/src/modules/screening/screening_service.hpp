@@ -51,8 +51,9 @@ private:
     /// Refuses (429 rate_limited) when `count` more checks would take the unit over its daily limit.
     static void enforce_daily_limit(db::Tx& tx, std::int64_t unit_id, std::size_t count, std::int64_t now);
     /// Appends screening.anomaly for the auditor (once per unit, kind and day) when the unit checks far more
-    /// people than its staff, or one person too often.
-    static void note_anomalies(db::Tx& tx, std::int64_t unit_id, std::int64_t now, const std::string& today);
+    /// people than its staff, or one of the persons just checked (`checked`) too often.
+    static void note_anomalies(db::Tx& tx, std::int64_t unit_id, const std::vector<CheckOutcome>& checked,
+                               std::int64_t now, const std::string& today);
 
     db::Database& db_;
     core::Clock& clock_;

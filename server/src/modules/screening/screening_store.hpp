@@ -53,12 +53,11 @@ inline constexpr std::string_view kUnitChecksSince =
     "SELECT COUNT(*) FROM screening_checks WHERE unit_id = :1 AND checked_at >= :2 AND purpose <> 'monitoring'";
 inline constexpr std::string_view kHiredCount =
     "SELECT COUNT(*) FROM screening_persons WHERE unit_id = :1 AND hired = 1";
-/// The largest number of checks since a moment of one person (ID blind index, every unit) among the unit's staff.
-inline constexpr std::string_view kMaxPersonChecksSince =
-    "SELECT COUNT(*) AS n FROM screening_checks c JOIN screening_persons p ON p.id = c.person_id "
+/// The checks since a moment (every unit) of the person with the same ID blind index as person :2.
+inline constexpr std::string_view kPersonChecksSince =
+    "SELECT COUNT(*) FROM screening_checks c JOIN screening_persons p ON p.id = c.person_id "
     "WHERE c.checked_at >= :1 AND c.purpose <> 'monitoring' "
-    "AND p.id_index IN (SELECT id_index FROM screening_persons WHERE unit_id = :2) "
-    "GROUP BY p.id_index ORDER BY n DESC LIMIT 1";
+    "AND p.id_index = (SELECT id_index FROM screening_persons WHERE id = :2)";
 inline constexpr std::string_view kAnomalyExists =
     "SELECT 1 FROM screening_anomalies WHERE unit_id = :1 AND kind = :2 AND day = :3";
 inline constexpr std::string_view kInsertAnomaly =
