@@ -15,6 +15,7 @@
 #include "modules/plan/plan_routes.hpp"
 #include "modules/policy/policy_routes.hpp"
 #include "modules/registry/registry_routes.hpp"
+#include "modules/reports/reports_routes.hpp"
 #include "modules/screening/screening_routes.hpp"
 #include "modules/supervision/supervision_routes.hpp"
 #include "security/keyring.hpp"
@@ -37,6 +38,7 @@ public:
           screening(app.db(), app.clock(), app.keyring(), registry),
           screening_coverage(app.db(), app.clock()),
           screening_monitor(app.db(), app.clock(), app.keyring(), supervision),
+          reports(app.db(), app.clock(), app.keyring(), supervision),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -52,6 +54,7 @@ public:
     screening::ScreeningService screening;
     screening::CoverageService screening_coverage;
     screening::ScreeningMonitor screening_monitor;
+    reports::ReportsService reports;
     http::StaticFiles static_files;
 };
 
@@ -86,7 +89,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     audit_log::mount_routes(router_, services_->audit_log);
     plan::mount_routes(router_, services_->plan);
     supervision::mount_routes(router_, services_->supervision);
-    mount_todo_routes(router_, services_->supervision, services_->visits);
+    mount_todo_routes(router_, services_->supervision, services_->visits, services_->reports);
     children::mount_care_routes(router_, services_->care);  // before /children/{id}
     children::mount_visit_routes(router_, services_->visits);
     children::mount_routes(router_, services_->children);
@@ -94,6 +97,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     screening::mount_routes(router_, services_->screening);
     screening::mount_coverage_routes(router_, services_->screening_coverage);
     screening::mount_alert_routes(router_, services_->screening_monitor);
+    reports::mount_routes(router_, services_->reports);
     // Continuous monitoring: every registry create, correction or import re-checks the employed staff it matches.
     services_->registry.set_change_hook([this](db::Tx& tx, const std::vector<std::int64_t>& ids) {
         services_->screening_monitor.on_registry_change(tx, ids);
@@ -121,5 +125,6 @@ registry::RegistryService& registry_service(App& app) { return app.services().re
 screening::ScreeningService& screening_service(App& app) { return app.services().screening; }
 screening::CoverageService& screening_coverage(App& app) { return app.services().screening_coverage; }
 screening::ScreeningMonitor& screening_monitor(App& app) { return app.services().screening_monitor; }
+reports::ReportsService& reports_service(App& app) { return app.services().reports; }
 
 }  // namespace hulei::app

@@ -10,6 +10,7 @@
 #include "modules/plan/plan_service.hpp"
 #include "modules/policy/policy_service.hpp"
 #include "modules/registry/registry_service.hpp"
+#include "modules/reports/reports_service.hpp"
 #include "modules/screening/screening_coverage.hpp"
 #include "modules/screening/screening_monitor.hpp"
 #include "modules/screening/screening_service.hpp"
@@ -29,5 +30,6 @@ registry::RegistryService& registry_service(App& app);
 screening::ScreeningService& screening_service(App& app);
 screening::CoverageService& screening_coverage(App& app);
 screening::ScreeningMonitor& screening_monitor(App& app);
+reports::ReportsService& reports_service(App& app);
 
 }  // namespace hulei::app

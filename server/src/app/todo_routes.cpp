@@ -4,23 +4,26 @@
 #include "http/json_io.hpp"
 #include "modules/children/visit_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
+#include "modules/reports/reports_routes.hpp"
 #include "modules/supervision/supervision_routes.hpp"
 
 namespace hulei::app {
 
 TodoPage compose_todo(const security::Principal& p, supervision::SupervisionService& supervision,
-                      children::VisitService& visits) {
+                      children::VisitService& visits, reports::ReportsService& reports) {
     TodoPage page;
     if (p.has("plan:campaign:list")) page.work = supervision.todo(p);
     if (p.has("children:visit:list")) page.visits_due = visits.due_summary(p);
     if (p.has_township("children:visit:ack")) page.urgent_visits = visits.urgent(p);
+    if (p.has("reports:report:handle") || p.has_township("reports:report:escalate")) page.reports = reports.todo(p);
     return page;
 }
 
-void mount_todo_routes(http::Router& r, supervision::SupervisionService& supervision, children::VisitService& visits) {
+void mount_todo_routes(http::Router& r, supervision::SupervisionService& supervision, children::VisitService& visits,
+                       reports::ReportsService& reports) {
     r.add("GET", "/api/v1/todo", http::Guard::authenticated(),
-          [&supervision, &visits](const http::Request&, const security::Principal& p) {
-              const auto page = compose_todo(p, supervision, visits);
+          [&supervision, &visits, &reports](const http::Request&, const security::Principal& p) {
+              const auto page = compose_todo(p, supervision, visits, reports);
               http::Json out = http::Json::object();
               if (page.work) {
                   http::Json tasks = http::Json::array(), actions = http::Json::array();
@@ -41,6 +44,14 @@ void mount_todo_routes(http::Router& r, supervision::SupervisionService& supervi
                   http::Json items = http::Json::array();
                   for (const auto& u : *page.urgent_visits) items.push_back(children::urgent_visit_json(u));
                   out["urgent_visits"] = items;
+              }
+              if (page.reports) {
+                  // The police get their report lines; the office the overdue lines (station and clock only).
+                  http::Json items = http::Json::array();
+                  for (const auto& rep : page.reports->items) items.push_back(reports::report_json(rep));
+                  for (const auto& line : page.reports->lines) items.push_back(reports::overdue_json(line));
+                  out["reports"] = {
+                      {"unaccepted", page.reports->unaccepted}, {"overdue", page.reports->overdue}, {"items", items}};
               }
               return http::ok(out);
           });

@@ -41,7 +41,8 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
          {"org:unit:list", "org:user:list", "org:grant:list", "org:grant:create", "org:grant:delete",
           "auth:session:list", "auth:session:revoke", "auth:user:unlock", "auth:totp:reset",
           "policy:policy:list", "policy:policy:update", "policy:security:update"}},
-        {"auditor", {"audit:log:list", "audit:log:verify"}},
+        // reports (强制报告): the auditor reads a report's reporter (and nothing else of it), with a reason.
+        {"auditor", {"audit:log:list", "audit:log:verify", "reports:reporter:read"}},
         // plan and supervision: the office (coordinator, leader; township scope) sees every task and status;
         // only the coordinator reads every unit's reports and attachments (plan:report:read) — leaders see
         // figures. Units see and report their own (PlanService, SupervisionService). Only the coordinator
@@ -61,7 +62,14 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // The police review possible matches (screening:review:list, :decide) with the candidate records.
         // Monitoring alerts (screening:alert:list) go to the police and the office within their grants; the
         // police close them (screening:alert:close).
-        {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list"}},
+        // reports (强制报告): every mandated unit's user submits reports and follows his own unit's receipts
+        // (reports:report:create: the office, departments, judicial office, schools, villages, women's federation);
+        // the police handle the reports of the stations in their grant (reports:report:handle) and, with the
+        // auditor, read a reporter's identity (reports:reporter:read); the office lists overdue reports without
+        // their content and escalates them (reports:overdue:list, reports:report:escalate); the office, leaders
+        // and police read the figures (reports:stats:read; small counts suppressed outside the police).
+        {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list",
+                    "reports:stats:read"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
           "plan:progress:create", "plan:report:read", "plan:matrix:view", "plan:export", "supervision:action:list",
@@ -70,27 +78,32 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
           "children:team:list", "children:visit:create", "children:visit:list", "children:visit:ack",
           "children:care:list", "children:care:manage", "children:care:all_units",
-          "screening:check:create", "screening:check:list", "screening:alert:list"}},
-        {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+          "screening:check:create", "screening:check:list", "screening:alert:list",
+          "reports:report:create", "reports:overdue:list", "reports:report:escalate", "reports:stats:read"}},
+        {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
+                          "reports:report:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
                     "children:visit:list", "children:care:list", "children:care:manage",
                     "registry:record:list", "registry:record:read", "registry:record:create", "registry:record:update",
                     "registry:checkin:create", "screening:review:list", "screening:review:decide",
-                    "screening:alert:list", "screening:alert:close"}},
-        {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create"}},
+                    "screening:alert:list", "screening:alert:close",
+                    "reports:report:handle", "reports:reporter:read", "reports:overdue:list", "reports:stats:read"}},
+        {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
+                      "reports:report:create"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
                     "children:visit:list", "children:care:list", "children:care:manage",
-                    "screening:check:create", "screening:check:list"}},
+                    "screening:check:create", "screening:check:list", "reports:report:create"}},
         {"village", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                      "children:child:list", "children:child:read", "children:child:create", "children:child:update",
                      "children:child:import", "children:child:export", "children:quality:view", "children:team:assign",
                      "children:team:list", "children:visit:create", "children:visit:list",
-                     "children:care:list", "children:care:manage"}},
+                     "children:care:list", "children:care:manage", "reports:report:create"}},
         {"womens_federation",
          {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
-          "children:child:list", "children:child:read", "children:visit:create", "children:visit:list"}},
+          "children:child:list", "children:child:read", "children:visit:create", "children:visit:list",
+          "reports:report:create"}},
     };
     return t;
 }
