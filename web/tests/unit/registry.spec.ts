@@ -1,10 +1,11 @@
 // The offender registry page: the API mapping (purpose with a search and with a read, due check-ins), the
 // purpose rule enforced before the request, the record form's payloads (create: required fields and the
 // optional ones only when given; correct: only what changed, null to clear), and the create dialog.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createApp, h, nextTick, ref, type App } from 'vue'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { h, ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import { fakeResponse, makeMe } from './helpers'
+import { input, q, settle, type, useMount } from './dom'
 
 const { message, prompt } = vi.hoisted(() => ({ message: vi.fn(), prompt: vi.fn() }))
 vi.mock('@/router/navigation', () => ({ boundRouter: () => null }))
@@ -25,7 +26,6 @@ import { RECORD_TYPES, controlStatusLabel, purposeProblem, purposeValidator, rec
 import { checkinPayload, createRecordPayload, emptyRecordForm, formOfRecord, recordFieldOf, updateRecordPayload } from '@/views/registry/data'
 import RegistryPage from '@/views/registry/index.vue'
 import RecordDialog from '@/views/registry/RecordDialog.vue'
-import { installElement } from '@/plugins/element'
 
 const t = (k: string, named?: Record<string, unknown>) => i18n.global.t(k, named ?? {})
 const fetchMock = vi.fn()
@@ -169,45 +169,7 @@ describe('record form payloads', () => {
 })
 
 describe('registry page and dialog', () => {
-  let app: App | null = null
-  let host: HTMLElement | null = null
-  async function settle() {
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 0))
-      await nextTick()
-    }
-  }
-  const q = (name: string) => document.body.querySelector(`[data-test="${name}"]`) as HTMLElement | null
-  function input(name: string): HTMLInputElement {
-    const el = q(name)!
-    return (el.tagName === 'INPUT' ? el : el.querySelector('input')) as HTMLInputElement
-  }
-  async function type(name: string, value: string) {
-    const el = input(name)
-    el.value = value
-    el.dispatchEvent(new Event('input'))
-    await settle()
-  }
-  function mount(render: () => ReturnType<typeof h>) {
-    host = document.createElement('div')
-    document.body.appendChild(host)
-    app = createApp({ setup: () => render })
-    app.use(i18n)
-    installElement(app)
-    app.mount(host)
-  }
-  beforeEach(() => {
-    const warn = console.warn
-    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-      if (!String(args[0]).includes('unexpected width')) warn(...args)
-    })
-  })
-  afterEach(() => {
-    app?.unmount()
-    app = null
-    host?.remove()
-    document.body.innerHTML = ''
-  })
+  const mount = useMount()
 
   const listCalls = () => fetchMock.mock.calls.map((c) => String(c[0])).filter((u) => u.startsWith('/api/v1/registry/records'))
 

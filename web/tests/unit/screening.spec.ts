@@ -1,10 +1,11 @@
 // 从业查询: the API mapping (one person, the sheet's query, official results, reviews, alerts), the status
 // tags in Chinese, the consent gate of both dialogs, the sheet's per-row results, the 429 refusal, and the
 // police's review decisions (confirm / clear call their endpoint and the row leaves the list).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createApp, h, nextTick, ref, type App } from 'vue'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createApp, h, ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
-import { fakeResponse, makeMe } from './helpers'
+import { FakeXhr, fakeResponse, makeMe } from './helpers'
+import { input, q, settle, type, useMount } from './dom'
 
 const { message, prompt } = vi.hoisted(() => ({ message: vi.fn(), prompt: vi.fn() }))
 vi.mock('@/router/navigation', () => ({ boundRouter: () => null }))
@@ -35,38 +36,6 @@ import { installElement } from '@/plugins/element'
 
 const t = (k: string, named?: Record<string, unknown>) => i18n.global.t(k, named ?? {})
 const fetchMock = vi.fn()
-
-/** A stand-in XMLHttpRequest (the sheet goes out as a raw body with upload progress). */
-class FakeXhr {
-  static last: FakeXhr | null = null
-  static next: { status: number; body: string } = { status: 200, body: '{"items":[]}' }
-  method = ''
-  url = ''
-  headers: Record<string, string> = {}
-  body: unknown = null
-  withCredentials = false
-  status = 0
-  responseText = ''
-  upload: { onprogress: ((e: Partial<ProgressEvent>) => void) | null } = { onprogress: null }
-  onload: (() => void) | null = null
-  onerror: (() => void) | null = null
-  open(method: string, url: string) {
-    this.method = method
-    this.url = url
-  }
-  setRequestHeader(k: string, v: string) {
-    this.headers[k] = v
-  }
-  send(body: unknown) {
-    this.body = body
-    FakeXhr.last = this
-    queueMicrotask(() => {
-      this.status = FakeXhr.next.status
-      this.responseText = FakeXhr.next.body
-      this.onload?.()
-    })
-  }
-}
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -244,45 +213,7 @@ describe('check form', () => {
 })
 
 describe('dialogs and the reviews page', () => {
-  let app: App | null = null
-  let host: HTMLElement | null = null
-  async function settle() {
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 0))
-      await nextTick()
-    }
-  }
-  const q = (name: string) => document.body.querySelector(`[data-test="${name}"]`) as HTMLElement | null
-  function input(name: string): HTMLInputElement {
-    const el = q(name)!
-    return (el.tagName === 'INPUT' ? el : el.querySelector('input')) as HTMLInputElement
-  }
-  async function type(name: string, value: string) {
-    const el = input(name)
-    el.value = value
-    el.dispatchEvent(new Event('input'))
-    await settle()
-  }
-  function mount(render: () => ReturnType<typeof h>) {
-    host = document.createElement('div')
-    document.body.appendChild(host)
-    app = createApp({ setup: () => render })
-    app.use(i18n)
-    installElement(app)
-    app.mount(host)
-  }
-  beforeEach(() => {
-    const warn = console.warn
-    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-      if (!String(args[0]).includes('unexpected width')) warn(...args)
-    })
-  })
-  afterEach(() => {
-    app?.unmount()
-    app = null
-    host?.remove()
-    document.body.innerHTML = ''
-  })
+  const mount = useMount()
 
   it('查询一人: the submit stays disabled until the consent is ticked, then posts and shows the status', async () => {
     fetchMock.mockResolvedValue(fakeResponse(201, { row: 1, name: '张三', status: 'pending_review' }))

@@ -2,7 +2,7 @@
 // use of them: media type, ?filename=, CSRF header, errors as ApiError.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { makeMe } from './helpers'
+import { FakeXhr, makeMe } from './helpers'
 
 const { message } = vi.hoisted(() => ({ message: vi.fn() }))
 vi.mock('@/router/navigation', () => ({ boundRouter: () => null }))
@@ -11,40 +11,6 @@ vi.mock('@/utils/message', () => ({ ElMessage: message, ElMessageBox: {} }))
 import { ApiError, filenameOf, upload, uploadContentType } from '@/api/request'
 import { parseDocument, planDocumentType, uploadAttachment } from '@/api/plan'
 import { useAuthStore } from '@/stores/auth'
-
-/** A stand-in XMLHttpRequest that records the request and answers `next`. */
-class FakeXhr {
-  static last: FakeXhr | null = null
-  static next: { status: number; body: string } = { status: 200, body: '{}' }
-  method = ''
-  url = ''
-  headers: Record<string, string> = {}
-  body: unknown = null
-  withCredentials = false
-  status = 0
-  responseText = ''
-  upload: { onprogress: ((e: Partial<ProgressEvent>) => void) | null } = { onprogress: null }
-  onload: (() => void) | null = null
-  onerror: (() => void) | null = null
-  open(method: string, url: string) {
-    this.method = method
-    this.url = url
-  }
-  setRequestHeader(k: string, v: string) {
-    this.headers[k] = v
-  }
-  send(body: unknown) {
-    this.body = body
-    FakeXhr.last = this
-    queueMicrotask(() => {
-      this.upload.onprogress?.({ loaded: 3, total: 6, lengthComputable: true })
-      if (FakeXhr.next.status === 0) return this.onerror?.()
-      this.status = FakeXhr.next.status
-      this.responseText = FakeXhr.next.body
-      this.onload?.()
-    })
-  }
-}
 
 beforeEach(() => {
   setActivePinia(createPinia())
