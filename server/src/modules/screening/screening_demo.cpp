@@ -18,11 +18,6 @@ std::string demo_id(const char* birth, int seq) {
     return std::string(first17) + core::id_checksum(first17);
 }
 
-std::string iso(const char* birth) {
-    const std::string b(birth);
-    return b.substr(0, 4) + "-" + b.substr(4, 2) + "-" + b.substr(6, 2);
-}
-
 /// One invented registry record.
 struct DemoRecord {
     const char* name;

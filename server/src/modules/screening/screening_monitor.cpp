@@ -10,6 +10,7 @@
 #include "modules/plan/plan_rules.hpp"
 #include "modules/registry/registry_keys.hpp"
 #include "modules/registry/registry_rules.hpp"
+#include "modules/screening/screening_keys.hpp"
 #include "modules/screening/screening_match.hpp"
 #include "modules/screening/screening_store.hpp"
 
@@ -46,8 +47,15 @@ void add_unique(std::vector<std::int64_t>& v, std::int64_t id) {
 }  // namespace
 
 void ScreeningMonitor::on_registry_change(db::Tx& tx, const std::vector<std::int64_t>& record_ids) {
-    const auto persons = tx.query(sql::kHiredPersons);
-    if (persons.empty()) return;  // nobody employed is screened yet: nothing to re-check
+    const auto now = clock_.now_ms();
+    const std::string today = plan::format_date(plan::shanghai_day(now));
+    // Persons screened before their keys were stored: keyed once, here.
+    for (const auto& person : tx.query(sql::kUnkeyedPersons)) {
+        const std::string name = keyring_.decrypt(person.str("name_enc"), kNameContext);
+        const StaffKeys staff = staff_keys(keyring_.decrypt(person.str("id_number_enc"), kIdContext), name, today);
+        store_person_keys(tx, person.i64("id"), blind_keys(keyring_, staff));
+    }
+    // The changed records' keys, then the employed persons carrying them (by index: nobody is decrypted to match).
     std::map<std::string, KeyPostings> keys;
     for (const auto record_id : record_ids)
         for (const auto& r : tx.query(sql::kKeysOfRecord, {record_id})) {
@@ -55,18 +63,26 @@ void ScreeningMonitor::on_registry_change(db::Tx& tx, const std::vector<std::int
             add_unique(r.str("kind") == "exact" ? k.exact : k.name, record_id);
         }
     if (keys.empty()) return;  // sealed records only: they never alert
-    const auto now = clock_.now_ms();
-    const std::string today = plan::format_date(plan::shanghai_day(now));
-    for (const auto& person : persons) {
-        const std::string name = keyring_.decrypt(person.str("name_enc"), kNameContext);
-        const StaffKeys staff = staff_keys(keyring_.decrypt(person.str("id_number_enc"), kIdContext), name, today);
-        if (!staff.id) continue;  // an invalid ID number identifies nobody
+    struct Matched {
+        db::Row person;
         std::vector<std::int64_t> hits, names;
-        if (auto it = keys.find(registry::match_key_index(keyring_, exact_key(staff.id->value))); it != keys.end())
-            for (auto id : it->second.exact) add_unique(hits, id);
-        for (const auto& text : staff.name_keys)
-            if (auto it = keys.find(registry::match_key_index(keyring_, text)); it != keys.end())
-                for (auto id : it->second.name) add_unique(names, id);
+    };
+    std::map<std::int64_t, Matched> matched_persons;  // by person id: in id order
+    for (const auto& [index, postings] : keys)
+        for (const auto* kind : {"exact", "name_birth_sex"}) {
+            const bool exact = std::string_view(kind) == "exact";
+            const auto& records = exact ? postings.exact : postings.name;
+            if (records.empty()) continue;
+            for (const auto& row : tx.query(sql::kHiredPersonsWithKey, {index, std::string(kind)})) {
+                auto it = matched_persons.try_emplace(row.i64("id"), Matched{row, {}, {}}).first;
+                for (auto id : records) add_unique(exact ? it->second.hits : it->second.names, id);
+            }
+        }
+    for (auto& entry : matched_persons) {
+        Matched& m = entry.second;
+        const db::Row& person = m.person;
+        auto& hits = m.hits;
+        auto& names = m.names;
         const std::int64_t person_id = person.i64("id"), unit_id = person.i64("unit_id");
         auto fresh = [&](std::vector<std::int64_t>& ids) {
             std::erase_if(ids, [&](std::int64_t id) {
@@ -101,6 +117,7 @@ void ScreeningMonitor::on_registry_change(db::Tx& tx, const std::vector<std::int
                       now);
         db::Value action = nullptr;
         if (status == "hit") {
+            const std::string name = keyring_.decrypt(person.str("name_enc"), kNameContext);
             const std::string content = "经从业查询持续监测，贵单位在职人员" + registry::mask_name(name) +
                                         "发现记录（不得录用/应解聘）。请立即核查并依法处理，并在此回复处理结果。";
             action = supervision_.open_by_system(tx, kActionKind, unit_id, kActionTitle, content, now);

@@ -14,6 +14,7 @@
 #include "modules/registry/registry_keys.hpp"
 #include "modules/registry/registry_rules.hpp"
 #include "modules/screening/screening_coverage.hpp"
+#include "modules/screening/screening_keys.hpp"
 #include "modules/screening/screening_match.hpp"
 #include "modules/screening/screening_store.hpp"
 
@@ -91,11 +92,11 @@ CheckOutcome ScreeningService::check_one(db::Tx& tx, const security::Principal& 
     // Every key of the person is looked up by its blind index; sealed records have no keys (and are excluded
     // again by the query). decide() compares by equality only, so the indexes stand in for the texts.
     MatchResult result{MatchStatus::InvalidId, {}};
+    const BlindKeys keys = blind_keys(keyring_, staff);
     if (staff.id) {
         StaffKeys blind = staff;
-        blind.id->value = registry::match_key_index(keyring_, exact_key(staff.id->value));
-        blind.name_keys.clear();
-        for (const auto& text : staff.name_keys) blind.name_keys.push_back(registry::match_key_index(keyring_, text));
+        blind.id->value = *keys.exact;
+        blind.name_keys = keys.names;
         std::map<std::int64_t, RegistryEntry> by_record;
         for (const auto& r : tx.query(sql::kMatchKey, {blind.id->value})) {
             auto& e = by_record[r.i64("record_id")];
@@ -132,6 +133,7 @@ CheckOutcome ScreeningService::check_one(db::Tx& tx, const security::Principal& 
         person_id = tx.scalar_i64(sql::kInsertPerson, {unit_id, name_enc, id_enc, id_index, in.position, hired, now,
                                                        user_value(p), status, now, now, now});
     }
+    store_person_keys(tx, person_id, keys);
     const std::string purpose = in.hired ? "employed" : "pre_hire";
     const std::int64_t check_id =
         tx.scalar_i64(sql::kInsertCheck, {person_id, unit_id, status, purpose, now, user_value(p)});

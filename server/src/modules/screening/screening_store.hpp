@@ -83,8 +83,18 @@ inline constexpr std::string_view kHiredOfUnit =
 inline constexpr std::string_view kKeysOfRecord =
     "SELECT k.kind, k.key_index FROM registry_match_keys k JOIN registry_records r ON r.id = k.record_id "
     "WHERE k.record_id = :1 AND r.minor_at_offence = 0";
-inline constexpr std::string_view kHiredPersons =
-    "SELECT id, unit_id, name_enc, id_number_enc, last_status FROM screening_persons WHERE hired = 1 ORDER BY id";
+// A person's match keys (blind indexes, as registry_match_keys), rewritten at every check of the person.
+inline constexpr std::string_view kDeletePersonKeys = "DELETE FROM screening_person_keys WHERE person_id = :1";
+inline constexpr std::string_view kInsertPersonKey =
+    "INSERT INTO screening_person_keys (person_id, kind, key_index) VALUES (:1, :2, :3) ON CONFLICT DO NOTHING";
+inline constexpr std::string_view kSetPersonKeyed = "UPDATE screening_persons SET keyed = 1 WHERE id = :1";
+/// Persons screened before their keys were stored (migration 0019): keyed once by the monitor.
+inline constexpr std::string_view kUnkeyedPersons =
+    "SELECT id, name_enc, id_number_enc FROM screening_persons WHERE keyed = 0 ORDER BY id";
+/// The employed persons carrying key :1 of kind :2.
+inline constexpr std::string_view kHiredPersonsWithKey =
+    "SELECT p.id, p.unit_id, p.name_enc, p.last_status FROM screening_person_keys k "
+    "JOIN screening_persons p ON p.id = k.person_id WHERE k.key_index = :1 AND k.kind = :2 AND p.hired = 1";
 inline constexpr std::string_view kOpenAlertOf =
     "SELECT id FROM screening_alerts WHERE person_id = :1 AND record_id = :2 AND status = 'open'";
 inline constexpr std::string_view kInsertMonitorCheck =
