@@ -1,5 +1,6 @@
 // Types of the JSON API (base /api/v1). All times are epoch milliseconds.
 import type { UrgentVisit, VisitDueItem } from './visits'
+import type { TodoReports } from './reports'
 
 export type Stage = 'full' | 'must_change_password' | 'must_enroll_totp'
 export type Scope = 'own_unit' | 'units' | 'township'
@@ -482,4 +483,6 @@ export interface Todo {
   visits_due?: TodoVisitsDue
   /** Only for the township office (children:visit:ack). */
   urgent_visits?: UrgentVisit[]
+  /** The police (reports:report:handle): unaccepted and overdue reports; the office (escalate, township): overdue lines. */
+  reports?: TodoReports
 }

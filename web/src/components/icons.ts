@@ -1,6 +1,7 @@
 // The icons the console uses, by name (menus and buttons refer to them as data).
 import type { Component } from 'vue'
 import {
+  AlarmClock,
   ArrowDown,
   ArrowLeft,
   ArrowRight,
@@ -21,6 +22,7 @@ import {
   Expand,
   Flag,
   Fold,
+  Histogram,
   HomeFilled,
   Key,
   List,
@@ -44,9 +46,11 @@ import {
   UserFilled,
   View,
   Warning,
+  WarningFilled,
 } from '@element-plus/icons-vue'
 
 export const icons: Record<string, Component> = {
+  AlarmClock,
   ArrowDown,
   ArrowLeft,
   ArrowRight,
@@ -67,6 +71,7 @@ export const icons: Record<string, Component> = {
   Expand,
   Flag,
   Fold,
+  Histogram,
   HomeFilled,
   Key,
   List,
@@ -90,4 +95,5 @@ export const icons: Record<string, Component> = {
   UserFilled,
   View,
   Warning,
+  WarningFilled,
 }

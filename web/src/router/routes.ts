@@ -35,6 +35,42 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'nav.todo', menu: true, icon: 'Bell', permission: 'plan:campaign:list' },
   },
   {
+    path: 'reports/new',
+    name: 'report-new',
+    component: () => import('@/views/reports/new.vue'),
+    meta: { title: 'nav.reportNew', menu: true, icon: 'WarningFilled', permission: 'reports:report:create' },
+  },
+  {
+    path: 'reports/receipts',
+    name: 'report-receipts',
+    component: () => import('@/views/reports/receipts.vue'),
+    meta: { title: 'nav.reportReceipts', menu: true, icon: 'Tickets', permission: 'reports:report:create' },
+  },
+  {
+    path: 'reports',
+    name: 'reports',
+    component: () => import('@/views/reports/index.vue'),
+    meta: { title: 'nav.reports', menu: true, icon: 'Document', permission: 'reports:report:handle' },
+  },
+  {
+    path: 'reports/:id(\\d+)',
+    name: 'report',
+    component: () => import('@/views/reports/detail.vue'),
+    meta: { title: 'nav.report', permission: 'reports:report:handle', activeMenu: '/reports' },
+  },
+  {
+    path: 'reports/overdue',
+    name: 'report-overdue',
+    component: () => import('@/views/reports/overdue.vue'),
+    meta: { title: 'nav.reportOverdue', menu: true, icon: 'AlarmClock', permission: 'reports:overdue:list' },
+  },
+  {
+    path: 'reports/stats',
+    name: 'report-stats',
+    component: () => import('@/views/reports/stats.vue'),
+    meta: { title: 'nav.reportStats', menu: true, icon: 'Histogram', permission: 'reports:stats:read' },
+  },
+  {
     path: 'campaigns',
     name: 'campaigns',
     component: () => import('@/views/campaigns/index.vue'),

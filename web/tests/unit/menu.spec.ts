@@ -32,7 +32,7 @@ describe('permission-filtered menu', () => {
     expect(all).not.toContain('/403')
     expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
     expect(all.some((p) => p.includes(':id'))).toBe(false)
-    expect(all).toHaveLength(18)
+    expect(all).toHaveLength(23)
   })
 
   it('shows a unit officer the to-do list, campaigns and supervision but not the import', () => {
@@ -73,6 +73,19 @@ describe('permission-filtered menu', () => {
     expect(menuFor(police)).toEqual(['/', '/screening/reviews', '/screening/alerts', '/registry', '/units', '/account'])
     const office = ['org:unit:list', 'screening:check:create', 'screening:check:list', 'screening:alert:list']
     expect(menuFor(office)).toEqual(['/', '/screening', '/screening/alerts', '/units', '/account'])
+  })
+
+  it('shows 强制报告 and its receipts to every reporting role, 报告处置 to the police only', () => {
+    const school = ['org:unit:list', 'plan:campaign:list', 'screening:check:list', 'reports:report:create']
+    const police = ['org:unit:list', 'plan:campaign:list', 'reports:report:handle', 'reports:reporter:read', 'reports:overdue:list', 'reports:stats:read']
+    expect(menuFor(school)).toEqual(['/', '/todo', '/reports/new', '/reports/receipts', '/campaigns', '/screening', '/units', '/account'])
+    expect(menuFor(police)).toEqual(['/', '/todo', '/reports', '/reports/overdue', '/reports/stats', '/campaigns', '/units', '/account'])
+    expect(menuFor(police)).not.toContain('/reports/new')
+    const office = ['org:unit:list', 'reports:report:create', 'reports:overdue:list', 'reports:report:escalate', 'reports:stats:read']
+    expect(menuFor(office)).toEqual(['/', '/reports/new', '/reports/receipts', '/reports/overdue', '/reports/stats', '/units', '/account'])
+    expect(menuFor(['reports:stats:read'])).toEqual(['/', '/reports/stats', '/account'])
+    const entry = buildMenu(layoutChildren, (p) => school.includes(p)).find((i) => i.path === '/reports/new')
+    expect(entry).toEqual({ path: '/reports/new', title: 'nav.reportNew', icon: 'WarningFilled' })
   })
 
   it('carries the i18n title and icon of each item', () => {
