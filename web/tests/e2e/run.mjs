@@ -36,6 +36,8 @@ const TIMEOUT = 15_000
 const ROOT = join(HERE, '..', '..', '..')
 const SEED_PLAN = process.env.HULEI_E2E_SEED || join(ROOT, '..', 'shared', 'seed', '000_a50c034196861ed9.txt')
 const OFFICER_UNIT = '社会事务办公室'
+/** TOTP secrets learnt by enrolment during this run, for later sign-ins of the same users. */
+const secrets = new Map()
 
 // ---------------------------------------------------------------- TOTP (RFC 4648 base32, RFC 6238)
 
@@ -358,7 +360,6 @@ async function desktopPass(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
   const page = await context.newPage()
   currentPage = page
-  const secrets = new Map()
   let townId = 0
   let townName = ''
   let villageId = 0
@@ -1060,7 +1061,7 @@ async function screeningPass(browser) {
   let reviewId = 0
   await step('the police (enrolling 2FA) clear the possible match; the school then sees 未发现记录', async () => {
     const where = await signIn(police, 'police', DEMO_PASSWORD)
-    if (where === '/account/totp') await enrolTotp(police)
+    if (where === '/account/totp') secrets.set('police', await enrolTotp(police))
     await police.goto(`${BASE}/screening/reviews`)
     await police.locator(sel('screening-reviews')).waitFor({ state: 'visible', timeout: TIMEOUT })
     const reviews = await apiGet(police, '/screening/reviews')
@@ -1109,6 +1110,74 @@ async function screeningPass(browser) {
     check(bai && bai.last_status === 'clear', `白云帆 must stay clear: ${JSON.stringify(bai)}`)
     await school.reload()
     await school.locator('[data-status="hit"]').first().waitFor({ timeout: TIMEOUT })
+  })
+
+  await desk.close()
+  await phone.close()
+}
+
+// ---------------------------------------------------------------- mandatory reports and cases (issue 6)
+
+async function reportsPass(browser) {
+  const phone = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const teacher = await phone.newPage()
+  const police = await desk.newPage()
+  let code = ''
+  let reportId = 0
+
+  currentPage = teacher
+  await step('phone: a teacher reports suspected harm in one form and gets a receipt code', async () => {
+    const where = await signIn(teacher, 'school', DEMO_PASSWORD)
+    check(where === '/', `school landed on ${where}`)
+    const started = Date.now()
+    await click(teacher, sel('report-new'))
+    await waitForPath(teacher, '/reports/new')
+    await click(teacher, sel('report-trigger-4'))
+    await fill(teacher, 'report-seen', '学生小禾手臂和背部多处淤青，称是家里人打的，近一周情绪低落。')
+    await fill(teacher, 'report-child-name', '小禾')
+    await teacher.locator(sel('report-attachment-input')).setInputFiles({ name: '伤情.png', mimeType: 'image/png', buffer: tinyPng() })
+    await teacher.locator(sel('report-attachment')).first().waitFor({ timeout: TIMEOUT })
+    const sent = await forApi(teacher, 'POST', '/reports', 201, () => click(teacher, sel('report-submit')))
+    const codeEl = teacher.locator(sel('report-receipt-code'))
+    await codeEl.waitFor({ state: 'visible', timeout: TIMEOUT })
+    code = (await codeEl.getAttribute('data-code')) || ''
+    check(/^[A-Z0-9]{8,}$/.test(code), `the receipt code is ${JSON.stringify(code)}`)
+    check(sent === null || (sent.receipt_code === code && JSON.stringify(sent).indexOf('小禾') < 0), `the answer: ${JSON.stringify(sent)}`)
+    await teacher.locator(sel('report-upload-done')).first().waitFor({ timeout: TIMEOUT })
+    check(Date.now() - started < 60_000, 'reporting took more than a minute')
+    await sleep(300)
+    await shot(teacher, 'e2e-report-phone.png')
+    await fitsWidth(teacher, 375)
+  })
+
+  currentPage = police
+  await step('the police see the report on the to-do without the reporter, accept it, and the receipt follows', async () => {
+    const where = await signIn(police, 'police', DEMO_PASSWORD, { secrets })
+    if (where === '/account/totp') secrets.set('police', await enrolTotp(police))
+    await police.goto(`${BASE}/todo`)
+    const list = await apiGet(police, '/reports')
+    const mine = list.body.items.find((r) => r.trigger === 4 && r.unit.name === '五团镇中心小学' && r.status === 'received')
+    check(mine, `no received report of the school: ${JSON.stringify(list.body.items)}`)
+    reportId = mine.id
+    await police.locator(sel(`todo-report-${reportId}`)).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await police.goto(`${BASE}/reports/${reportId}`)
+    await police.locator(sel('report-accept')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const page = await police.locator('body').innerText()
+    check(!page.includes('学校安全专干'), 'the report page shows the reporter without a reason')
+    await click(police, sel('report-accept'))
+    await forApi(police, 'POST', `/reports/${reportId}/accept`, 200, () => confirmBox(police))
+    const receipt = await apiGet(teacher, `/reports/receipts/${code}`)
+    check(receipt.status === 200 && receipt.body.status === 'accepted', `the receipt: ${JSON.stringify(receipt.body)}`)
+    check(!JSON.stringify(receipt.body).includes('淤青'), 'the receipt carries case details')
+    await sleep(300)
+    await shot(police, 'e2e-report-accepted-desktop.png')
   })
 
   await desk.close()
@@ -1171,6 +1240,7 @@ async function main() {
     await planPass(browser)
     await childrenPass(browser)
     await screeningPass(browser)
+    await reportsPass(browser)
   } finally {
     await browser.close().catch(() => undefined)
     rmSync(profileRoot, { recursive: true, force: true })
