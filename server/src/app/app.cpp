@@ -8,6 +8,7 @@
 #include "http/static_files.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/auth/auth_routes.hpp"
+#include "modules/cases/cases_routes.hpp"
 #include "modules/children/care_routes.hpp"
 #include "modules/children/children_routes.hpp"
 #include "modules/children/visit_routes.hpp"
@@ -39,6 +40,8 @@ public:
           screening_coverage(app.db(), app.clock()),
           screening_monitor(app.db(), app.clock(), app.keyring(), supervision),
           reports(app.db(), app.clock(), app.keyring(), supervision),
+          review_gatherer(reports, children, visits, care, screening),
+          cases(app.db(), app.clock(), app.keyring(), reports, registry, supervision, review_gatherer),
           static_files(app.config().web_dir) {}
 
     policy::PolicyService policy;
@@ -55,6 +58,8 @@ public:
     screening::CoverageService screening_coverage;
     screening::ScreeningMonitor screening_monitor;
     reports::ReportsService reports;
+    cases::ReviewGatherer review_gatherer;  // after the services it reads
+    cases::CasesService cases;
     http::StaticFiles static_files;
 };
 
@@ -89,7 +94,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     audit_log::mount_routes(router_, services_->audit_log);
     plan::mount_routes(router_, services_->plan);
     supervision::mount_routes(router_, services_->supervision);
-    mount_todo_routes(router_, services_->supervision, services_->visits, services_->reports);
+    mount_todo_routes(router_, services_->supervision, services_->visits, services_->reports, services_->cases);
     children::mount_care_routes(router_, services_->care);  // before /children/{id}
     children::mount_visit_routes(router_, services_->visits);
     children::mount_routes(router_, services_->children);
@@ -98,6 +103,7 @@ App::App(Config config, std::shared_ptr<core::Clock> clock)
     screening::mount_coverage_routes(router_, services_->screening_coverage);
     screening::mount_alert_routes(router_, services_->screening_monitor);
     reports::mount_routes(router_, services_->reports);
+    cases::mount_routes(router_, services_->cases);
     // Continuous monitoring: every registry create, correction or import re-checks the employed staff it matches.
     services_->registry.set_change_hook([this](db::Tx& tx, const std::vector<std::int64_t>& ids) {
         services_->screening_monitor.on_registry_change(tx, ids);

@@ -2,6 +2,7 @@
 #include "app/todo_routes.hpp"
 
 #include "http/json_io.hpp"
+#include "modules/cases/cases_routes.hpp"
 #include "modules/children/visit_routes.hpp"
 #include "modules/plan/plan_routes.hpp"
 #include "modules/reports/reports_routes.hpp"
@@ -10,20 +11,21 @@
 namespace hulei::app {
 
 TodoPage compose_todo(const security::Principal& p, supervision::SupervisionService& supervision,
-                      children::VisitService& visits, reports::ReportsService& reports) {
+                      children::VisitService& visits, reports::ReportsService& reports, cases::CasesService& cases) {
     TodoPage page;
     if (p.has("plan:campaign:list")) page.work = supervision.todo(p);
     if (p.has("children:visit:list")) page.visits_due = visits.due_summary(p);
     if (p.has_township("children:visit:ack")) page.urgent_visits = visits.urgent(p);
     if (p.has("reports:report:handle") || p.has_township("reports:report:escalate")) page.reports = reports.todo(p);
+    if (p.has("cases:support:list")) page.case_support = cases.open_support_items(p);
     return page;
 }
 
 void mount_todo_routes(http::Router& r, supervision::SupervisionService& supervision, children::VisitService& visits,
-                       reports::ReportsService& reports) {
+                       reports::ReportsService& reports, cases::CasesService& cases) {
     r.add("GET", "/api/v1/todo", http::Guard::authenticated(),
-          [&supervision, &visits, &reports](const http::Request&, const security::Principal& p) {
-              const auto page = compose_todo(p, supervision, visits, reports);
+          [&supervision, &visits, &reports, &cases](const http::Request&, const security::Principal& p) {
+              const auto page = compose_todo(p, supervision, visits, reports, cases);
               http::Json out = http::Json::object();
               if (page.work) {
                   http::Json tasks = http::Json::array(), actions = http::Json::array();
@@ -52,6 +54,12 @@ void mount_todo_routes(http::Router& r, supervision::SupervisionService& supervi
                   for (const auto& line : page.reports->lines) items.push_back(reports::overdue_json(line));
                   out["reports"] = {
                       {"unaccepted", page.reports->unaccepted}, {"overdue", page.reports->overdue}, {"items", items}};
+              }
+              if (page.case_support) {
+                  // Victim support items still open: the judicial office's own, the police's cases'.
+                  http::Json items = http::Json::array();
+                  for (const auto& s : *page.case_support) items.push_back(cases::support_item_json(s));
+                  out["case_support"] = {{"open", page.case_support->size()}, {"items", items}};
               }
               return http::ok(out);
           });

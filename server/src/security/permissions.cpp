@@ -68,8 +68,14 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
         // auditor, read a reporter's identity (reports:reporter:read); the office lists overdue reports without
         // their content and escalates them (reports:overdue:list, reports:report:escalate); the office, leaders
         // and police read the figures (reports:stats:read; small counts suppressed outside the police).
+        // cases (案件): the police alone open and work cases of the stations in their grant (cases:case:*), and
+        // reveal a victim's identity with a reason (cases:victim:reveal); the judicial office lists and closes the
+        // support items assigned to its unit (cases:support:list, :close) — never a case or a victim; the police
+        // and the office (township grant) read a case's review (cases:review:read), the office raises supervision
+        // from it (cases:review:act); the office, leaders and police read the figures (cases:stats:read; small
+        // counts suppressed outside the police). Villages, schools and the administrators see nothing of a case.
         {"leader", {"org:unit:list", "plan:campaign:list", "plan:matrix:view", "plan:export", "supervision:action:list",
-                    "reports:stats:read"}},
+                    "reports:stats:read", "cases:stats:read"}},
         {"coordinator",
          {"org:unit:list", "plan:campaign:list", "plan:campaign:create", "plan:campaign:update", "plan:task:update",
           "plan:progress:create", "plan:report:read", "plan:matrix:view", "plan:export", "supervision:action:list",
@@ -79,7 +85,8 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
           "children:team:list", "children:visit:create", "children:visit:list", "children:visit:ack",
           "children:care:list", "children:care:manage", "children:care:all_units",
           "screening:check:create", "screening:check:list", "screening:alert:list",
-          "reports:report:create", "reports:overdue:list", "reports:report:escalate", "reports:stats:read"}},
+          "reports:report:create", "reports:overdue:list", "reports:report:escalate", "reports:stats:read",
+          "cases:stats:read", "cases:review:read", "cases:review:act"}},
         {"unit_officer", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                           "reports:report:create"}},
         {"police", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
@@ -88,9 +95,12 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& table() {
                     "registry:record:list", "registry:record:read", "registry:record:create", "registry:record:update",
                     "registry:checkin:create", "screening:review:list", "screening:review:decide",
                     "screening:alert:list", "screening:alert:close",
-                    "reports:report:handle", "reports:reporter:read", "reports:overdue:list", "reports:stats:read"}},
+                    "reports:report:handle", "reports:reporter:read", "reports:overdue:list", "reports:stats:read",
+                    "cases:case:list", "cases:case:read", "cases:case:create", "cases:case:update",
+                    "cases:victim:reveal", "cases:support:list", "cases:support:close", "cases:stats:read",
+                    "cases:review:read"}},
         {"judicial", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
-                      "reports:report:create"}},
+                      "reports:report:create", "cases:support:list", "cases:support:close"}},
         {"school", {"org:unit:list", "plan:campaign:list", "plan:progress:create", "supervision:action:list", "supervision:response:create",
                     "children:child:list", "children:child:read", "children:team:list", "children:visit:create",
                     "children:visit:list", "children:care:list", "children:care:manage",

@@ -802,4 +802,8 @@ void CareService::seed_demo() {
     });
 }
 
+int CareService::review_seats(db::Tx& tx, std::int64_t child_id, std::int64_t as_of) {
+    return static_cast<int>(tx.scalar_i64(care_sql::kReviewSeatsAt, {child_id, as_of}));
+}
+
 }  // namespace hulei::children

@@ -72,6 +72,12 @@ public:
     /// Every active child's team in the caller's scope (village or school), phones masked; audited.
     std::vector<Team> teams(const security::Principal& p, std::optional<std::int64_t> village_unit_id);
 
+    /// The case review (倒查): how many of the child's three team seats (village, teacher, police) were filled at
+    /// `as_of` (epoch ms) by an assignment still held. A seat reassigned since counts from its new assignment.
+    /// Runs in the caller's transaction (the cases service) with no permission check and no audit of its own —
+    /// the caller checks and audits the review.
+    static int review_seats(db::Tx& tx, std::int64_t child_id, std::int64_t as_of);
+
     /// Writes the demo township's care persons (invented names, no phone numbers); 田晓岚 and 罗春燕 are
     /// linked to the demo accounts `village` and `village2`, which must be created first.
     void seed_demo();

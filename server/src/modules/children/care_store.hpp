@@ -92,4 +92,10 @@ inline constexpr std::string_view kDashboardUrgent =
     "WHERE x.urgent = 1 AND x.urgent_ack_at IS NULL AND c.status = 'active'";
 inline constexpr std::string_view kDashboardUrgentEnd = " GROUP BY c.village_unit_id";
 
+// ---- the case review (倒查) ----
+/// The team seats (village | teacher | police) of a child filled at a time (:2): assigned then and still held.
+inline constexpr std::string_view kReviewSeatsAt =
+    "SELECT count(DISTINCT seat) FROM care_assignments WHERE child_id = :1 AND assigned_at <= :2 "
+    "AND seat IN ('village', 'teacher', 'police')";
+
 }  // namespace hulei::children::care_sql

@@ -819,4 +819,36 @@ void ChildrenService::seed_demo() {
     });
 }
 
+// ---- the case review (倒查) --------------------------------------------------------------------------------
+
+std::optional<ReviewChild> ChildrenService::review_child(db::Tx& tx, std::optional<std::int64_t> child_id,
+                                                         const std::optional<std::string>& id_number) const {
+    std::optional<db::Row> r;
+    if (child_id)
+        r = tx.query_one(std::string(sql::kReviewChildColumns) + std::string(sql::kReviewChildById), {*child_id});
+    if (!r && id_number) {
+        // The ledger's blind index is of the normalised number; a 15-digit or lower-case x form is normalised first.
+        const auto id = core::parse_id_number(*id_number);
+        const std::string index = keyring_.blind_index(id ? id->value : *id_number, kIdContext);
+        r = tx.query_one(std::string(sql::kReviewChildColumns) + std::string(sql::kReviewChildByIndex), {index});
+    }
+    if (!r) return std::nullopt;
+    ReviewChild c;
+    c.id = r->i64("id");
+    c.village_id = r->i64("village_unit_id");
+    c.village_name = r->str("village_name");
+    c.status = r->str("status");
+    c.created_at = r->i64("created_at");
+    c.archived_at = r->opt_i64("archived_at");
+    const auto g = r->opt_str("guardian");
+    c.has_guardian = g && !core::trim(*g).empty();
+    return c;
+}
+
+std::optional<std::string> ChildrenService::review_unit_name(db::Tx& tx, std::int64_t unit_id) const {
+    auto r = tx.query_one(sql::kUnitById, {unit_id});
+    if (!r) return std::nullopt;
+    return r->str("name");
+}
+
 }  // namespace hulei::children

@@ -3,6 +3,7 @@
 // and archiving at 18. Each method takes the Principal, checks permission and scope (a village sees its own
 // villages, a school its own pupils, a township grant all), and audits in the same transaction.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,16 @@ public:
     void seed_demo();
     /// A principal for command-line ledger work (`hulei children import`): the office, township-wide.
     static security::Principal system_principal();
+
+    // ---- the case review (倒查) ----
+    // These run in the caller's transaction (the cases service) with no permission check and no audit of their
+    // own: the caller has checked cases:review:read and audits the review.
+    /// The ledger record of a case's victim: by `child_id` when given (and found), else by the blind index of the
+    /// normalised 18-character `id_number`; nullopt when neither finds one (or neither is given).
+    std::optional<ReviewChild> review_child(db::Tx& tx, std::optional<std::int64_t> child_id,
+                                            const std::optional<std::string>& id_number) const;
+    /// The name of a unit (a victim's village as the case records it), nullopt when there is no such unit.
+    std::optional<std::string> review_unit_name(db::Tx& tx, std::int64_t unit_id) const;
 
 private:
     std::string today() const;

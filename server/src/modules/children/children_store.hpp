@@ -43,4 +43,11 @@ inline constexpr std::string_view kQualityFacts =
     "c.status FROM children c JOIN units v ON v.id = c.village_unit_id WHERE c.status = 'active' ORDER BY "
     "c.village_unit_id, c.id";
 
+// ---- the case review (倒查) ----
+inline constexpr std::string_view kReviewChildColumns =
+    "SELECT c.id, c.village_unit_id, v.name AS village_name, c.status, c.created_at, c.archived_at, c.guardian "
+    "FROM children c JOIN units v ON v.id = c.village_unit_id";
+inline constexpr std::string_view kReviewChildById = " WHERE c.id = :1";
+inline constexpr std::string_view kReviewChildByIndex = " WHERE c.id_index = :1";
+
 }  // namespace hulei::children::sql

@@ -87,6 +87,17 @@ struct QualityReport {
     std::vector<QualityItem> items;
 };
 
+/// The victim of a case as the ledger knows him, for the case review (倒查): no name, no ID number.
+struct ReviewChild {
+    std::int64_t id = 0;
+    std::int64_t village_id = 0;
+    std::string village_name;
+    std::string status;  ///< active | archived
+    std::int64_t created_at = 0;
+    std::optional<std::int64_t> archived_at;
+    bool has_guardian = false;  ///< a guardian is recorded (the fourth member of the care team)
+};
+
 /// A file handed out (template, export).
 struct ExportFile {
     std::string filename;

@@ -573,4 +573,24 @@ Visit VisitService::acknowledge(const security::Principal& p, std::int64_t visit
     });
 }
 
+// ---- the case review (倒查) -----------------------------------------------------------------------------
+
+ReviewVisits VisitService::review_visits(db::Tx& tx, std::int64_t child_id, std::int64_t as_of) const {
+    ReviewVisits out;
+    auto child = tx.query_one(visit_sql::kReviewChild, {child_id});
+    if (!child) return out;
+    const VisitIntervals iv = read_intervals(tx);
+    out.interval_days =
+        required_interval_days(core::split_nonempty(child->str("categories"), ','), child->str("risk_level"), iv);
+    if (auto last = tx.query_one(visit_sql::kReviewLastVisit, {child_id, as_of}))
+        out.last_visit_at = last->opt_i64("last_visited_at");
+    if (out.last_visit_at)
+        out.on_schedule = visit_due(out.last_visit_at, 0, as_of, out.interval_days, 0).status != "overdue";
+    for (const auto& r : tx.query(visit_sql::kReviewHarmVisits, {child_id})) {
+        if (r.is_null("unit_id")) continue;
+        out.harm.push_back({r.i64("unit_id"), r.str("unit_name"), r.i64("visited_at")});
+    }
+    return out;
+}
+
 }  // namespace hulei::children

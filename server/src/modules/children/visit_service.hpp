@@ -66,6 +66,13 @@ public:
     /// whoever computes due dates (the due list, the dashboard).
     static VisitIntervals read_intervals(db::Tx& tx);
 
+    /// The case review (倒查): the child's last visit at or before `as_of` (the reviewer passes the end of the
+    /// discovery's day), whether it was on schedule then (its next due day, by the child's current categories and
+    /// risk, not past the Shanghai day of `as_of`; a child never visited before is not on schedule), and every
+    /// visit that recorded suspected harm with the unit that knew. Runs in the caller's transaction (the cases
+    /// service) with no permission check and no audit of its own — the caller checks and audits the review.
+    ReviewVisits review_visits(db::Tx& tx, std::int64_t child_id, std::int64_t as_of) const;
+
 private:
     VisitSaved record(const security::Principal& p, std::int64_t child_id, const VisitInput& in, std::int64_t now);
     std::vector<VisitDueItem> due_items(db::Tx& tx, const security::Principal& p,

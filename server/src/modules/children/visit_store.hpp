@@ -74,4 +74,17 @@ inline constexpr std::string_view kPhotoById =
     "SELECT p.id, p.visit_id, p.filename, p.content_type, p.size, p.created_at, p.content_enc, v.child_id "
     "FROM visit_photos p JOIN visits v ON v.id = p.visit_id WHERE p.id = :1";
 
+// ---- the case review (倒查) -----------------------------------------------------------------------------
+inline constexpr std::string_view kReviewChild = "SELECT categories, risk_level FROM children WHERE id = :1";
+inline constexpr std::string_view kReviewLastVisit =
+    "SELECT max(visited_at) AS last_visited_at FROM visits WHERE child_id = :1 AND visited_at <= :2";
+/// Visits that recorded suspected harm, with the unit that knew: the named care person's, else the recording
+/// account's (org's users and units, read only).
+inline constexpr std::string_view kReviewHarmVisits =
+    "SELECT v.visited_at, coalesce(p.unit_id, u.unit_id) AS unit_id, n.name AS unit_name FROM visits v "
+    "LEFT JOIN care_persons p ON p.id = v.visitor_person_id "
+    "LEFT JOIN users u ON u.id = coalesce(v.visitor_user_id, v.created_by) "
+    "LEFT JOIN units n ON n.id = coalesce(p.unit_id, u.unit_id) "
+    "WHERE v.child_id = :1 AND v.suspected_harm = 1 ORDER BY v.visited_at, v.id";
+
 }  // namespace hulei::children::visit_sql

@@ -119,4 +119,20 @@ struct UrgentVisit {
     std::optional<std::string> recorded_by;  ///< display name of the recording account
 };
 
+/// A visit that recorded suspected harm of a child, for the case review (倒查): the unit that knew, and when.
+struct ReviewHarmVisit {
+    std::int64_t unit_id = 0;  ///< the named visitor's unit, else the recording account's unit
+    std::string unit_name;
+    std::int64_t visited_at = 0;
+};
+
+/// A child's visits as the case review (倒查) needs them: the schedule before the discovery and the harm signals.
+struct ReviewVisits {
+    std::optional<std::int64_t> last_visit_at;  ///< the last visit at or before the reference time
+    int interval_days = 0;                      ///< the child's required interval (category and risk)
+    /// That visit's next due day was not past the reference day; never visited: false.
+    bool on_schedule = false;
+    std::vector<ReviewHarmVisit> harm;  ///< every visit of the child that recorded suspected harm, oldest first
+};
+
 }  // namespace hulei::children

@@ -373,6 +373,17 @@ Report ReportsService::handled_or_404(db::Tx& tx, const security::Principal& p, 
     return *rep;
 }
 
+std::optional<Report> ReportsService::handled_report(db::Tx& tx, const security::Principal& p, std::int64_t id) const {
+    if (!p.has("reports:report:handle")) return std::nullopt;
+    return handled(tx, p, id, false, clock_.now_ms());
+}
+
+std::optional<std::int64_t> ReportsService::discovered_at(db::Tx& tx, std::int64_t id) const {
+    const auto r = tx.query_one(sql::kDiscoveredAt, {id});
+    if (!r) return std::nullopt;
+    return r->i64("discovered_at");
+}
+
 std::vector<Report> ReportsService::in_scope(db::Tx& tx, const security::Principal& p, std::int64_t now) const {
     const auto lim = limits(tx);
     std::vector<Report> out;
@@ -656,6 +667,19 @@ ReportsTodo ReportsService::todo(const security::Principal& p) {
         t.unaccepted = db_.read([&](db::Tx& tx) { return tx.scalar_i64(sql::kUnacceptedCount); });
     }
     return t;
+}
+
+std::vector<ReviewReport> ReportsService::review_facts(db::Tx& tx, const std::vector<std::int64_t>& report_ids) const {
+    std::vector<ReviewReport> out;
+    std::set<std::int64_t> seen;
+    for (const auto id : report_ids) {
+        if (!seen.insert(id).second) continue;
+        auto r = tx.query_one(sql::kReviewFact, {id});
+        if (!r) continue;
+        out.push_back({r->i64("id"), r->i64("unit_id"), r->str("unit_name"), r->boolean("late"),
+                       r->i64("discovered_at"), r->i64("reported_at")});
+    }
+    return out;
 }
 
 }  // namespace hulei::reports

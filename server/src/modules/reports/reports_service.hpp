@@ -91,6 +91,19 @@ public:
     /// The to-do section: the police's unaccepted and overdue reports, the office's overdue ones.
     ReportsTodo todo(const security::Principal& p);
 
+    /// A report the caller handles, as a list line (child masked, no narrative), read in the caller's
+    /// transaction without an audit entry of its own — for a case opened from or linked to it (modules/cases
+    /// audits); nullopt when there is none or the caller does not handle its station.
+    std::optional<Report> handled_report(db::Tx& tx, const security::Principal& p, std::int64_t id) const;
+    /// When the harm reported in `id` was discovered (epoch ms), read in the caller's transaction without a
+    /// check of its own (the cases service has checked the review permission); nullopt when there is no report.
+    std::optional<std::int64_t> discovered_at(db::Tx& tx, std::int64_t id) const;
+
+    /// The case review's facts of `report_ids` (倒查): reporting unit, late flag, discovery and report times, in
+    /// the order given; unknown ids and repeats are skipped. Runs in the caller's transaction (the cases
+    /// service), with no permission check and no audit of its own — the caller checks and audits the review.
+    std::vector<ReviewReport> review_facts(db::Tx& tx, const std::vector<std::int64_t>& report_ids) const;
+
 private:
     Limits limits(db::Tx& tx) const;
     Report report_of(const db::Row& r, const Limits& limits, std::int64_t now, bool full) const;

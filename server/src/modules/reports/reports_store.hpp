@@ -29,6 +29,8 @@ inline constexpr std::string_view kOpenOldestFirst =
     " WHERE r.status <> 'concluded' OR r.feedback_at IS NULL ORDER BY r.reported_at, r.id";
 
 inline constexpr std::string_view kReporterOf = "SELECT reporter_enc, unit_id, station_id FROM reports WHERE id = :1";
+/// A report's discovery time, for a case's review (modules/cases).
+inline constexpr std::string_view kDiscoveredAt = "SELECT discovered_at FROM reports WHERE id = :1";
 
 /// Receipts of one unit: status and times only.
 inline constexpr std::string_view kReceiptsOfUnit =
@@ -77,5 +79,11 @@ inline constexpr std::string_view kUnacceptedCount = "SELECT COUNT(*) FROM repor
 // ---- figures ----
 inline constexpr std::string_view kFigureRows =
     "SELECT station_id, trigger_code, unit_category, reported_at, late, accepted_at, feedback_at FROM reports";
+
+// ---- the case review (倒查) ----
+/// One report's unit and clock, no content (the cases module's review; unknown ids give no row).
+inline constexpr std::string_view kReviewFact =
+    "SELECT r.id, r.unit_id, u.name AS unit_name, r.late, r.discovered_at, r.reported_at FROM reports r "
+    "JOIN units u ON u.id = r.unit_id WHERE r.id = :1";
 
 }  // namespace hulei::reports::sql

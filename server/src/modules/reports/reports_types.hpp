@@ -167,4 +167,13 @@ struct ReportsTodo {
     std::vector<OverdueLine> lines;  ///< office: overdue reports
 };
 
+/// A report as the case review (倒查) needs it: the reporting unit and the clock only, no content.
+struct ReviewReport {
+    std::int64_t report_id = 0;
+    std::int64_t unit_id = 0;
+    std::string unit_name;
+    bool late = false;  ///< the flag fixed at submission (policy reports.late_report_hours then)
+    std::int64_t discovered_at = 0, reported_at = 0;
+};
+
 }  // namespace hulei::reports

@@ -362,4 +362,39 @@ Review ScreeningService::decide(const security::Principal& p, std::int64_t revie
     });
 }
 
+// ---- the case review (倒查) -----------------------------------------------------------------------------
+
+ReviewScreening ScreeningService::review_screening(db::Tx& tx, std::int64_t unit_id, const std::string& id_number,
+                                                   std::optional<std::int64_t> hired_on,
+                                                   std::int64_t discovered_at) const {
+    ReviewScreening out;
+    if (auto u = tx.query_one(sql::kUnitById, {unit_id})) {
+        out.unit_found = true;
+        out.unit_name = u->str("name");
+    }
+    // The index as check_one writes it: of the normalised number (an invalid number identifies nobody).
+    const auto id = core::parse_id_number(id_number);
+    if (!id) return out;
+    out.id_valid = true;
+    const std::string index = keyring_.blind_index(id->value, kIdContext);
+    const std::int64_t found_day = plan::shanghai_day(discovered_at);
+    const std::string year = plan::format_date(found_day).substr(0, 4);
+    const std::optional<std::int64_t> hired_day =
+        hired_on ? std::optional<std::int64_t>(plan::shanghai_day(*hired_on)) : std::nullopt;
+    // One check on `day` (pre_hire: of that purpose) decides both questions.
+    auto take = [&](std::int64_t day, bool pre_hire) {
+        ++out.checks;
+        if (hired_day ? day <= *hired_day : (pre_hire || day <= found_day)) out.before_hire = true;
+        if (day <= found_day && plan::format_date(day).substr(0, 4) == year) out.this_year = true;
+    };
+    for (const auto& r : tx.query(sql::kReviewChecks, {unit_id, index})) {
+        const auto at = r.i64("checked_at");
+        take(plan::shanghai_day(at), r.str("purpose") == "pre_hire");
+        if (at <= discovered_at) out.last_check_at = at;
+    }
+    for (const auto& r : tx.query(sql::kReviewOfficialChecks, {unit_id, index}))
+        if (auto day = plan::parse_date(r.str("query_date"))) take(*day, false);
+    return out;
+}
+
 }  // namespace hulei::screening

@@ -42,6 +42,15 @@ public:
     /// A principal for command-line checks (`hulei screening check`): the office, township-wide.
     static security::Principal system_principal();
 
+    /// The case review (倒查): the checks of the person with ID number `id_number` (normalised when valid) by
+    /// the employer `unit_id`, Hulei's and the official channel's. `before_hire`: a check on or before the
+    /// Shanghai day of `hired_on`; with no hire date, a check of purpose pre_hire or any check on or before the
+    /// day of `discovered_at`. `this_year`: a check in the Asia/Shanghai calendar year of `discovered_at`, on or
+    /// before its day. Runs in the caller's transaction (the cases service) with no permission check and no
+    /// audit of its own — the caller checks and audits the review.
+    ReviewScreening review_screening(db::Tx& tx, std::int64_t unit_id, const std::string& id_number,
+                                     std::optional<std::int64_t> hired_on, std::int64_t discovered_at) const;
+
 private:
     std::int64_t unit_of(db::Tx& tx, const security::Principal& p, std::string_view permission,
                          std::optional<std::int64_t> unit_id) const;

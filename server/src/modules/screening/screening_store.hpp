@@ -117,4 +117,14 @@ inline constexpr std::string_view kCloseAlert =
     "UPDATE screening_alerts SET status = 'closed', closed_by = :1, closed_at = :2, close_note_enc = :3 "
     "WHERE id = :4 AND status = 'open'";
 
+// ---- the case review (倒查) ----
+/// An employer's (:1) checks of one person by the blind index of his ID number (:2).
+inline constexpr std::string_view kReviewChecks =
+    "SELECT c.checked_at, c.purpose FROM screening_checks c JOIN screening_persons p ON p.id = c.person_id "
+    "WHERE p.unit_id = :1 AND p.id_index = :2 ORDER BY c.checked_at, c.id";
+/// The same person's official-channel checks (query_date 'YYYY-MM-DD').
+inline constexpr std::string_view kReviewOfficialChecks =
+    "SELECT o.query_date FROM screening_official_checks o JOIN screening_persons p ON p.id = o.person_id "
+    "WHERE p.unit_id = :1 AND p.id_index = :2 ORDER BY o.query_date, o.id";
+
 }  // namespace hulei::screening::sql

@@ -73,4 +73,15 @@ struct Review {
     std::vector<registry::Record> candidates;
 };
 
+/// A suspect against his employer's screening records, for the case review (倒查): no name, no ID number.
+struct ReviewScreening {
+    bool unit_found = false;  ///< the employer is a unit
+    std::string unit_name;
+    bool id_valid = false;    ///< the ID number is valid (an invalid one identifies nobody: nothing is looked up)
+    std::int64_t checks = 0;  ///< the employer's checks of him (Hulei's and the official channel's)
+    std::optional<std::int64_t> last_check_at;  ///< the last of Hulei's checks at or before the discovery
+    bool before_hire = false;
+    bool this_year = false;
+};
+
 }  // namespace hulei::screening
