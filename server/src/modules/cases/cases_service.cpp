@@ -464,19 +464,14 @@ Case CasesService::add_stage(const security::Principal& p, std::int64_t id, cons
     const auto court = optional_text(in.court, kMaxCourt, "court", "审判机关");
     if (convicted && !court) throw core::Error::validation("required", "请填写作出判决的法院", "court");
 
-    // Read and check; a conviction to be kept in the registry is written there first (its own transaction), so
-    // that a record the registry refuses leaves the case unchanged.
-    struct Plan {
-        std::string from;
-        std::optional<registry::RecordInput> record;
-    };
-    const Plan plan = db_.read([&](db::Tx& tx) {
+    // One transaction: a conviction's registry record (with its monitoring) and the stage commit together, and a
+    // record the registry refuses leaves the case unchanged.
+    return db_.write([&](db::Tx& tx) {
         const auto row = case_row(tx, p, id);
-        Plan out;
-        out.from = row.str("stage");
-        if (!may_move(out.from, stage))
+        const std::string from = row.str("stage");
+        if (!may_move(from, stage))
             throw core::Error::conflict("invalid_stage_order",
-                                        "案件当前阶段为“" + std::string(stage_label(out.from)) + "”，不能进入“" +
+                                        "案件当前阶段为“" + std::string(stage_label(from)) + "”，不能进入“" +
                                             std::string(stage_label(stage)) + "”",
                                         "stage");
         if (const auto last = tx.query_one(sql::kLastStageDate, {id}); last && date < last->str("stage_date"))
@@ -485,6 +480,7 @@ Case CasesService::add_stage(const security::Principal& p, std::int64_t id, cons
         const std::string type = registry_type_of(row.str("crime_type"));
         const json suspect = json::parse(keyring_.decrypt(row.str("suspect_enc"), kSuspectContext));
         const std::string sid = suspect.value("id_number", "");
+        std::optional<std::int64_t> record_id;
         if (convicted && !type.empty() && !sid.empty()) {
             const std::string name = suspect.value("name", "");
             if (name.empty())
@@ -501,15 +497,9 @@ Case CasesService::add_stage(const security::Principal& p, std::int64_t id, cons
             r.minor_at_offence =
                 in.minor_at_offence.value_or(age_on(birth, row.str("accepted_on")).value_or(kAdultAge) < kAdultAge);
             r.control_status = "none";
-            out.record = r;
+            record_id = registry_.create_in(tx, p, r).id;
         }
-        return out;
-    });
-    std::optional<std::int64_t> record_id;
-    if (plan.record) record_id = registry_.create(p, *plan.record).id;
-
-    return db_.write([&](db::Tx& tx) {
-        if (tx.exec(sql::kMoveStage, {stage, opt_value(record_id), now, id, plan.from}) != 1)
+        if (tx.exec(sql::kMoveStage, {stage, opt_value(record_id), now, id, from}) != 1)
             throw core::Error::conflict("invalid_stage_order", "案件阶段已被他人更新，请刷新后重试", "stage");
         tx.exec(sql::kInsertStage, {id, stage, date, judged ? db::Value(std::int64_t{convicted ? 1 : 0}) : nullptr,
                                     opt_value(court), now, user_value(p)});

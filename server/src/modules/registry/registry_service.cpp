@@ -346,30 +346,32 @@ Record RegistryService::get(const security::Principal& p, std::int64_t id, const
 // ---- changing -----------------------------------------------------------------------------------
 
 Record RegistryService::create(const security::Principal& p, const RecordInput& in) {
+    return db_.write([&](db::Tx& tx) { return create_in(tx, p, in); });
+}
+
+Record RegistryService::create_in(db::Tx& tx, const security::Principal& p, const RecordInput& in) {
     require(p, "registry:record:create");
     if (!in.id_number) throw core::Error::validation("required", "请填写身份证号", "id_number");
     if (!in.minor_at_offence)
         throw core::Error::validation("required", "请填写犯罪时是否未成年（是则记录封存）", "minor_at_offence");
     const auto day = today();
     const auto now = clock_.now_ms();
-    return db_.write([&](db::Tx& tx) {
-        const bool optional_types = policy::PolicyService::get_int(tx, "registry.optional_types_enabled") == 1;
-        Fields f;
-        apply_and_validate(f, in, day, optional_types);
-        check_officer(tx, f.officer_id);
-        const auto id = write_record(tx, keyring_, p, std::nullopt, f, now);
-        audit::append(tx, audit::actor_of(p),
-                      {"registry.record.create",
-                       "registry_record",
-                       std::to_string(id),
-                       {{"source", "form"},
-                        {"record_type", f.record_type},
-                        {"sealed", f.minor_at_offence},
-                        {"control_status", f.control_status}}},
-                      now);
-        if (on_change_) on_change_(tx, {id});
-        return record_of(*tx.query_one(std::string(sql::kRecordColumns) + std::string(sql::kRecordById), {id}), false);
-    });
+    const bool optional_types = policy::PolicyService::get_int(tx, "registry.optional_types_enabled") == 1;
+    Fields f;
+    apply_and_validate(f, in, day, optional_types);
+    check_officer(tx, f.officer_id);
+    const auto id = write_record(tx, keyring_, p, std::nullopt, f, now);
+    audit::append(tx, audit::actor_of(p),
+                  {"registry.record.create",
+                   "registry_record",
+                   std::to_string(id),
+                   {{"source", "form"},
+                    {"record_type", f.record_type},
+                    {"sealed", f.minor_at_offence},
+                    {"control_status", f.control_status}}},
+                  now);
+    if (on_change_) on_change_(tx, {id});
+    return record_of(*tx.query_one(std::string(sql::kRecordColumns) + std::string(sql::kRecordById), {id}), false);
 }
 
 Record RegistryService::update(const security::Principal& p, std::int64_t id, const RecordInput& in) {

@@ -30,6 +30,8 @@ public:
     Record get(const security::Principal& p, std::int64_t id, const std::string& purpose);
     /// A new record; its match keys are written unless it is sealed.
     Record create(const security::Principal& p, const RecordInput& in);
+    /// The same, in the caller's transaction (a case's conviction: the record and the stage commit together).
+    Record create_in(db::Tx& tx, const security::Principal& p, const RecordInput& in);
     /// A correction of a record (fields not given unchanged); its match keys are rewritten.
     Record update(const security::Principal& p, std::int64_t id, const RecordInput& in);
     /// A check-in of a person under control by the caller; moves the next due date on.
