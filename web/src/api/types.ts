@@ -1,6 +1,7 @@
 // Types of the JSON API (base /api/v1). All times are epoch milliseconds.
 import type { UrgentVisit, VisitDueItem } from './visits'
 import type { TodoReports } from './reports'
+import type { TodoCaseSupport } from './cases'
 
 export type Stage = 'full' | 'must_change_password' | 'must_enroll_totp'
 export type Scope = 'own_unit' | 'units' | 'township'
@@ -485,4 +486,6 @@ export interface Todo {
   urgent_visits?: UrgentVisit[]
   /** The police (reports:report:handle): unaccepted and overdue reports; the office (escalate, township): overdue lines. */
   reports?: TodoReports
+  /** The judicial office and the police (cases:support:list): victim support items still open. */
+  case_support?: TodoCaseSupport
 }

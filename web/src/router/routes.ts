@@ -71,6 +71,36 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'nav.reportStats', menu: true, icon: 'Histogram', permission: 'reports:stats:read' },
   },
   {
+    path: 'cases',
+    name: 'cases',
+    component: () => import('@/views/cases/index.vue'),
+    meta: { title: 'nav.cases', menu: true, icon: 'Briefcase', permission: 'cases:case:list' },
+  },
+  {
+    path: 'cases/:id(\\d+)',
+    name: 'case',
+    component: () => import('@/views/cases/detail.vue'),
+    meta: { title: 'nav.case', permission: 'cases:case:read', activeMenu: '/cases' },
+  },
+  {
+    path: 'cases/:id(\\d+)/review',
+    name: 'case-review',
+    component: () => import('@/views/cases/review.vue'),
+    meta: { title: 'nav.caseReview', permission: 'cases:review:read', activeMenu: '/cases/stats' },
+  },
+  {
+    path: 'cases/support',
+    name: 'case-support',
+    component: () => import('@/views/cases/support.vue'),
+    meta: { title: 'nav.caseSupport', menu: true, icon: 'FirstAidKit', permission: 'cases:support:list' },
+  },
+  {
+    path: 'cases/stats',
+    name: 'case-stats',
+    component: () => import('@/views/cases/stats.vue'),
+    meta: { title: 'nav.caseStats', menu: true, icon: 'PieChart', permission: 'cases:stats:read' },
+  },
+  {
     path: 'campaigns',
     name: 'campaigns',
     component: () => import('@/views/campaigns/index.vue'),

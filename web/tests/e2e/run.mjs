@@ -1180,6 +1180,70 @@ async function reportsPass(browser) {
     await shot(police, 'e2e-report-accepted-desktop.png')
   })
 
+  let caseId = 0
+  // The suspect: a teacher of the reporting school, never screened (a synthetic ID number in region 990101).
+  const suspectId = idNumber('990101', '19800315', 551)
+  await step('the police record a criminal matter and open a case from the report; the review names the failures', async () => {
+    await click(police, sel('report-outcome'))
+    await click(police, sel('report-outcome-criminal'))
+    await forApi(police, 'POST', `/reports/${reportId}/outcome`, 200, () => click(police, sel('report-outcome-save')))
+    await click(police, sel('report-open-case'))
+    await police.locator(sel('case-dialog')).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await click(police, sel('case-crime-type'))
+    await police.locator('.el-select-dropdown__item:visible').filter({ hasText: '猥亵儿童罪' }).first().click()
+    await click(police, sel('case-victim-sex-F'))
+    await fill(police, 'case-victim-age', '10')
+    await click(police, sel('case-suspect-relation'))
+    await police.locator('.el-select-dropdown__item:visible').filter({ hasText: '教师' }).first().click()
+    await fill(police, 'case-suspect-name', '季某明')
+    await fill(police, 'case-suspect-id', suspectId)
+    await click(police, sel('case-suspect-works'))
+    await click(police, sel('case-suspect-employer'))
+    await police.locator('.el-select-dropdown__item:visible').filter({ hasText: '五团镇中心小学' }).first().click()
+    await fill(police, 'case-suspect-hired', '2024-09-01')
+    const created = await forApi(police, 'POST', '/cases', 201, () => click(police, sel('case-save')))
+    caseId = created ? created.id : 0
+    await waitFor(police, async () => /^\/cases\/\d+$/.test(pathOf(police)), 'the case page')
+    caseId = caseId || Number(pathOf(police).split('/').pop())
+    const review = police.locator(sel('case-review'))
+    await review.waitFor({ state: 'visible', timeout: TIMEOUT })
+    for (const key of ['screened_before_hire', 'screened_this_year']) {
+      const row = police.locator(`[data-test="case-review-${key}"]`)
+      await row.waitFor({ timeout: TIMEOUT })
+      check((await row.getAttribute('data-result')) === 'fail', `${key} is ${await row.getAttribute('data-result')}`)
+      check((await row.innerText()).includes('五团镇中心小学'), `${key} does not name the school: ${await row.innerText()}`)
+    }
+    const prevention = police.locator('[data-test="case-review-prevention_education"]')
+    check((await prevention.getAttribute('data-result')) === 'not_available', 'prevention education is not "not available"')
+    const timely = police.locator('[data-test^="case-review-report_timely:"]').first()
+    check((await timely.getAttribute('data-result')) === 'pass', 'the timely report does not pass')
+    const body = await police.locator('body').innerText()
+    check(!body.includes(suspectId) && !body.includes('季某明'), 'the case page shows the suspect unmasked')
+    await sleep(300)
+    await shot(police, 'e2e-case-review-desktop.png')
+  })
+
+  const officeContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const office = await officeContext.newPage()
+  currentPage = office
+  await step('the office opens a 督办 notice to the school from the failed check, once', async () => {
+    const where = await signIn(office, 'coordinator', DEMO_PASSWORD)
+    check(where === '/', `coordinator landed on ${where}`)
+    await office.goto(`${BASE}/cases/${caseId}/review`)
+    const key = 'screened_this_year'
+    await office.locator(`[data-test="case-review-act-${key}"]`).waitFor({ state: 'visible', timeout: TIMEOUT })
+    await click(office, `[data-test="case-review-act-${key}"]`)
+    await forApi(office, 'POST', `/cases/${caseId}/review/actions`, 201, () => confirmBox(office))
+    await office.locator(`[data-test="case-review-action-${key}"]`).waitFor({ state: 'visible', timeout: TIMEOUT })
+    const again = await apiSend(office, 'POST', `/cases/${caseId}/review/actions`, { key })
+    check(again.status === 409 && again.body.error.code === 'already_opened', `a second action: ${JSON.stringify(again)}`)
+    const caseRead = await apiGet(office, `/cases/${caseId}`)
+    check(caseRead.status === 403, `the office read the case itself: ${caseRead.status}`)
+    await sleep(300)
+    await shot(office, 'e2e-case-review-office.png')
+  })
+
+  await officeContext.close()
   await desk.close()
   await phone.close()
 }

@@ -32,7 +32,7 @@ describe('permission-filtered menu', () => {
     expect(all).not.toContain('/403')
     expect(all.some((p) => p.includes(':pathMatch'))).toBe(false)
     expect(all.some((p) => p.includes(':id'))).toBe(false)
-    expect(all).toHaveLength(23)
+    expect(all).toHaveLength(26)
   })
 
   it('shows a unit officer the to-do list, campaigns and supervision but not the import', () => {
@@ -86,6 +86,19 @@ describe('permission-filtered menu', () => {
     expect(menuFor(['reports:stats:read'])).toEqual(['/', '/reports/stats', '/account'])
     const entry = buildMenu(layoutChildren, (p) => school.includes(p)).find((i) => i.path === '/reports/new')
     expect(entry).toEqual({ path: '/reports/new', title: 'nav.reportNew', icon: 'WarningFilled' })
+  })
+
+  it('shows 案件办理 to the police, 救助帮扶 alone to the judicial office, 案件统计 to the office; nothing of cases to a village', () => {
+    const police = ['org:unit:list', 'reports:report:handle', 'cases:case:list', 'cases:case:read', 'cases:case:create', 'cases:case:update', 'cases:victim:reveal', 'cases:support:list', 'cases:support:close', 'cases:stats:read', 'cases:review:read']
+    const judicial = ['org:unit:list', 'plan:campaign:list', 'reports:report:create', 'cases:support:list', 'cases:support:close']
+    const office = ['org:unit:list', 'reports:stats:read', 'cases:stats:read', 'cases:review:read', 'cases:review:act']
+    const village = ['org:unit:list', 'children:child:list', 'reports:report:create']
+    expect(menuFor(police)).toEqual(['/', '/reports', '/cases', '/cases/support', '/cases/stats', '/units', '/account'])
+    expect(menuFor(judicial).filter((p) => p.startsWith('/cases'))).toEqual(['/cases/support'])
+    expect(menuFor(office)).toEqual(['/', '/reports/stats', '/cases/stats', '/units', '/account'])
+    expect(menuFor(village).some((p) => p.startsWith('/cases'))).toBe(false)
+    const entry = buildMenu(layoutChildren, (p) => police.includes(p)).find((i) => i.path === '/cases')
+    expect(entry).toEqual({ path: '/cases', title: 'nav.cases', icon: 'Briefcase' })
   })
 
   it('carries the i18n title and icon of each item', () => {
