@@ -255,7 +255,7 @@ int main(int argc, char** argv) {
                 print_demo_accounts();
                 return 0;
             }
-            const auto users = app::seed_demo(a, {extra_villages, true, !no_screening_history});
+            const auto users = app::seed_demo(a, {extra_villages, true, !no_screening_history, true});
             std::cout << "已创建演示乡镇与 " << users.size() << " 个演示账户 / demo township created: " << config.db_url << "\n";
             print_demo_accounts();
             return 0;

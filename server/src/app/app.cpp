@@ -132,5 +132,6 @@ screening::ScreeningService& screening_service(App& app) { return app.services()
 screening::CoverageService& screening_coverage(App& app) { return app.services().screening_coverage; }
 screening::ScreeningMonitor& screening_monitor(App& app) { return app.services().screening_monitor; }
 reports::ReportsService& reports_service(App& app) { return app.services().reports; }
+cases::CasesService& cases_service(App& app) { return app.services().cases; }
 
 }  // namespace hulei::app

@@ -4,6 +4,7 @@
 
 #include "app/services.hpp"
 #include "core/error.hpp"
+#include "modules/cases/cases_demo.hpp"
 #include "modules/children/visit_demo.hpp"
 #include "modules/plan/plan_demo.hpp"
 #include "modules/screening/screening_demo.hpp"
@@ -141,6 +142,9 @@ std::vector<DemoUser> seed_demo(App& app, const DemoOptions& options) {
     if (options.screening_history)
         screening::seed_demo(registry_service(app), screening_service(app), screening_coverage(app), principals,
                              app.clock().now_ms());
+    if (options.case_history)
+        cases::seed_demo(reports_service(app), cases_service(app), children_service(app), principals,
+                         app.clock().now_ms());
     return users;
 }
 

@@ -25,6 +25,9 @@ struct DemoOptions {
     /// Registry records, the central primary school's checked staff (one possible match, one hit applicant, one
     /// invalid ID number) and a monitoring alert; `hulei demo` turns it on, the test fixture leaves it off.
     bool screening_history = false;
+    /// A teacher's late report turned into a case with an unscreened suspect (a 倒查 with failures) and a
+    /// village's fresh report; `hulei demo` turns it on, the test fixture leaves it off.
+    bool case_history = false;
 };
 
 /// Creates the demo township in an empty database; throws core::Error(Conflict) when units exist.

@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_service.hpp"
+#include "modules/cases/cases_service.hpp"
 #include "modules/children/care_service.hpp"
 #include "modules/children/children_service.hpp"
 #include "modules/children/visit_service.hpp"
@@ -31,5 +32,6 @@ screening::ScreeningService& screening_service(App& app);
 screening::CoverageService& screening_coverage(App& app);
 screening::ScreeningMonitor& screening_monitor(App& app);
 reports::ReportsService& reports_service(App& app);
+cases::CasesService& cases_service(App& app);
 
 }  // namespace hulei::app

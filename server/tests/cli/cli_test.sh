@@ -308,6 +308,11 @@ check "the demo's screening history leaves one open alert (a record added after 
 [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM registry_records WHERE minor_at_offence = 1")" -eq 1 ] &&
     [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM screening_reviews WHERE status = 'open'")" -eq 1 ]
 check "the demo registry has a sealed record and the demo school's staff one review waiting for the police" $?
+[ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM reports WHERE late = 1 AND status = 'handling'")" -eq 1 ] &&
+    [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM reports WHERE status = 'received'")" -eq 1 ] &&
+    [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM cases WHERE stage = 'filed'")" -eq 1 ] &&
+    [ "$(sqlite3 "$tmp/serve.db" "SELECT count(*) FROM reports WHERE narrative_enc LIKE '%淤青%'")" -eq 0 ]
+check "the demo has a late report turned into a case, a fresh report for the police, and no plain narrative" $?
 HULEI_DB="sqlite:$tmp/serve.db" HULEI_ACCESS_LOG=0 "$bin" serve --listen 127.0.0.1:0 > "$tmp/serve.out" 2>&1 &
 serve_pid=$!
 archived=0
