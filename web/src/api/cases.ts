@@ -1,8 +1,8 @@
 // /api/v1/cases: 案件 and 倒查 (cases and the case review). The handling police list, open (from a report they
 // handle, or directly), read and work a case — victim and suspect identity masked until revealed with a reason;
 // the judicial office (and the police) list and close the victim support items assigned to them; the office,
-// leaders and police read the figures ("<5" outside the police); the police and the office read a case's review,
-// and the office raises a 通报提醒 from a failed check. One function per endpoint (cases_routes.cpp).
+// leaders and police read the figures ("<5" outside the police); the police and the office read a case's review
+// and the review list (倒查清单), and the office raises a 通报提醒 from a failed check. One function per endpoint (cases_routes.cpp).
 import { http } from './request'
 import type { UnitRef } from './types'
 
@@ -241,6 +241,26 @@ export interface CaseReview {
   checks: ReviewCheck[]
 }
 
+/** A failed check as the review list shows it: what failed, the unit that answers for it, its 督办 if raised. */
+export interface ReviewFailure {
+  key: string
+  label: string
+  unit: UnitRef | null
+  action_id: number | null
+}
+
+/** A case in the review list (倒查清单): station, month accepted, stage and the review's tally — no crime type,
+ * no victim, no suspect. */
+export interface CaseReviewLine {
+  case_id: number
+  station: UnitRef
+  /** YYYY-MM: the month only. */
+  accepted_month: string
+  stage: CaseStage | string
+  checks: { pass: number; fail: number; not_available: number }
+  failed: ReviewFailure[]
+}
+
 /** The answer of POST …/review/actions: the review, with the new action's id. */
 export interface CaseReviewAction extends CaseReview {
   action_id: number | null
@@ -310,6 +330,11 @@ export function closeSupportItem(id: number, note: string) {
 /** GET /cases/stats: counts by crime type and stage. */
 export function getCaseStats() {
   return http.get<CaseStats>('/cases/stats')
+}
+
+/** GET /cases/reviews: every case in scope with its review's tally and failed checks, newest first. */
+export function listCaseReviews() {
+  return http.get<{ items: CaseReviewLine[] }>('/cases/reviews')
 }
 
 /** GET /cases/{id}/review (silent: the page says "not found" itself). */

@@ -1,4 +1,4 @@
-// The side menu: the pages flagged for it whose permission the user holds.
+// The side menu: the pages flagged for it whose permission the user holds (and not their menuUnless one).
 import type { RouteRecordRaw } from 'vue-router'
 
 export interface MenuItem {
@@ -17,6 +17,7 @@ export function buildMenu(
     const meta = r.meta ?? {}
     if (!meta.menu) continue
     if (meta.permission && !can(meta.permission)) continue
+    if (meta.menuUnless && can(meta.menuUnless)) continue
     const path = r.path.startsWith('/') ? r.path : base + r.path
     out.push({ path, title: meta.title ?? String(r.name ?? r.path), icon: meta.icon })
   }

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     permission?: string
     /** Shown in the side menu. */
     menu?: boolean
+    /** Left out of the menu for users holding this permission (they reach the page another way). */
+    menuUnless?: string
     /** Element Plus icon name for the menu. */
     icon?: string
     /** The menu entry to highlight on a page that is not itself in the menu (a detail page). */
@@ -86,7 +88,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     path: 'cases/:id(\\d+)/review',
     name: 'case-review',
     component: () => import('@/views/cases/review.vue'),
-    meta: { title: 'nav.caseReview', permission: 'cases:review:read', activeMenu: '/cases/stats' },
+    meta: { title: 'nav.caseReview', permission: 'cases:review:read', activeMenu: '/cases/reviews' },
   },
   {
     path: 'cases/support',
@@ -99,6 +101,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'case-stats',
     component: () => import('@/views/cases/stats.vue'),
     meta: { title: 'nav.caseStats', menu: true, icon: 'PieChart', permission: 'cases:stats:read' },
+  },
+  {
+    // The office's way to the reviews; the police reach a review from their case list.
+    path: 'cases/reviews',
+    name: 'case-reviews',
+    component: () => import('@/views/cases/reviews.vue'),
+    meta: { title: 'nav.caseReviews', menu: true, icon: 'Search', permission: 'cases:review:read', menuUnless: 'cases:case:list' },
   },
   {
     path: 'campaigns',

@@ -723,8 +723,8 @@ describe('menu per role', () => {
   it('the judicial office sees 救助帮扶 only', () => {
     expect(casePages('judicial')).toEqual(['/cases/support'])
   })
-  it('the office and leaders see 案件统计 only; a village never sees anything of cases', () => {
-    expect(casePages('coordinator')).toEqual(['/cases/stats'])
+  it('the office sees 案件统计 and 案件倒查, leaders 案件统计 only; a village never sees anything of cases', () => {
+    expect(casePages('coordinator')).toEqual(['/cases/stats', '/cases/reviews'])
     expect(casePages('leader')).toEqual(['/cases/stats'])
     expect(casePages('village')).toEqual([])
   })
@@ -735,5 +735,6 @@ describe('menu per role', () => {
     expect(meta('case-review')).toMatchObject({ permission: 'cases:review:read' })
     expect(meta('case-support')).toMatchObject({ permission: 'cases:support:list', menu: true })
     expect(meta('case-stats')).toMatchObject({ permission: 'cases:stats:read', menu: true })
+    expect(meta('case-reviews')).toMatchObject({ permission: 'cases:review:read', menu: true, menuUnless: 'cases:case:list' })
   })
 })

@@ -88,14 +88,16 @@ describe('permission-filtered menu', () => {
     expect(entry).toEqual({ path: '/reports/new', title: 'nav.reportNew', icon: 'WarningFilled' })
   })
 
-  it('shows 案件办理 to the police, 救助帮扶 alone to the judicial office, 案件统计 to the office; nothing of cases to a village', () => {
+  it('shows 案件办理 to the police, 救助帮扶 alone to the judicial office, 案件统计 and 案件倒查 to the office; nothing of cases to a village', () => {
     const police = ['org:unit:list', 'reports:report:handle', 'cases:case:list', 'cases:case:read', 'cases:case:create', 'cases:case:update', 'cases:victim:reveal', 'cases:support:list', 'cases:support:close', 'cases:stats:read', 'cases:review:read']
     const judicial = ['org:unit:list', 'plan:campaign:list', 'reports:report:create', 'cases:support:list', 'cases:support:close']
     const office = ['org:unit:list', 'reports:stats:read', 'cases:stats:read', 'cases:review:read', 'cases:review:act']
     const village = ['org:unit:list', 'children:child:list', 'reports:report:create']
     expect(menuFor(police)).toEqual(['/', '/reports', '/cases', '/cases/support', '/cases/stats', '/units', '/account'])
     expect(menuFor(judicial).filter((p) => p.startsWith('/cases'))).toEqual(['/cases/support'])
-    expect(menuFor(office)).toEqual(['/', '/reports/stats', '/cases/stats', '/units', '/account'])
+    expect(menuFor(office)).toEqual(['/', '/reports/stats', '/cases/stats', '/cases/reviews', '/units', '/account'])
+    // The police hold cases:review:read too, but reach a review from their case list: no 案件倒查 entry.
+    expect(menuFor(police)).not.toContain('/cases/reviews')
     expect(menuFor(village).some((p) => p.startsWith('/cases'))).toBe(false)
     const entry = buildMenu(layoutChildren, (p) => police.includes(p)).find((i) => i.path === '/cases')
     expect(entry).toEqual({ path: '/cases', title: 'nav.cases', icon: 'Briefcase' })

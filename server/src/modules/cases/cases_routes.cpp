@@ -1,6 +1,7 @@
 // HTTP routes of cases (案件): parse → one service call → serialise. Police answers carry the case with the
 // victim's and the suspect's identity masked (POST …/reveal, with a reason, gives them); the judicial office's
-// carry its support items with the case's crime type and station only; the figures carry counts only.
+// carry its support items with the case's crime type and station only; the figures carry counts only; the review
+// list (倒查清单) carries per case its station, month, stage and review outcome only.
 #include "modules/cases/cases_routes.hpp"
 
 #include "core/error.hpp"
@@ -205,6 +206,23 @@ Json review_json(const Review& r) {
     return {{"case_id", r.case_id}, {"late_report_hours", r.late_report_hours}, {"checks", checks}};
 }
 
+/// A line of the review list: no crime type, no victim, no suspect; the month accepted, not the day.
+Json review_line_json(const ReviewListLine& c) {
+    Json failed = Json::array();
+    for (const auto& l : c.failed)
+        failed.push_back(
+            {{"key", l.check.key},
+             {"label", l.check.label},
+             {"unit", l.check.unit ? Json{{"id", l.check.unit->id}, {"name", l.check.unit->name}} : Json(nullptr)},
+             {"action_id", or_null(l.action_id)}});
+    return {{"case_id", c.case_id},
+            {"station", {{"id", c.station_id}, {"name", c.station_name}}},
+            {"accepted_month", c.accepted_month},
+            {"stage", c.stage},
+            {"checks", {{"pass", c.pass}, {"fail", c.fail}, {"not_available", c.not_available}}},
+            {"failed", failed}};
+}
+
 }  // namespace
 
 void mount_routes(http::Router& r, CasesService& svc) {
@@ -230,6 +248,15 @@ void mount_routes(http::Router& r, CasesService& svc) {
                                {"by_crime_type", by_type},
                                {"by_stage", by_stage}});
           });
+    // The review list (倒查清单): one review per case in scope, so it runs on the slow pool.
+    r.add(
+        "GET", "/api/v1/cases/reviews", Guard::permission_of("cases:review:read"),
+        [&svc](const http::Request&, const security::Principal& p) {
+            Json items = Json::array();
+            for (const auto& c : svc.reviews(p)) items.push_back(review_line_json(c));
+            return http::ok({{"items", items}});
+        },
+        http::kDefaultMaxBody, http::Cost::Slow);
     r.add("GET", "/api/v1/case-support-items", Guard::permission_of("cases:support:list"),
           [&svc](const http::Request&, const security::Principal& p) {
               Json items = Json::array();

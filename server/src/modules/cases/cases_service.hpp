@@ -88,6 +88,9 @@ public:
     Stats stats(const security::Principal& p);
     /// The review (倒查) of a case: the police handling it or the office (township grant); audited.
     Review review(const security::Principal& p, std::int64_t id);
+    /// The review list (倒查清单): every case in scope, newest first, with its review's tally and failed checks
+    /// (police: their stations' cases; the office: all, township grant only); one review per case; audited.
+    std::vector<ReviewListLine> reviews(const security::Principal& p);
     /// Raises a 通报提醒 to the unit of a failed check (office, township grant; 409 not_failed / already_opened).
     Review open_review_action(const security::Principal& p, std::int64_t id, const std::string& key);
 

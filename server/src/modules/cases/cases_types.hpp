@@ -161,4 +161,16 @@ struct Review {
     std::vector<ReviewLine> checks;
 };
 
+/// A case in the office's review list (倒查清单): where and when (month only), its stage, and the review's tally
+/// with the failed checks — no crime type, no victim, no suspect.
+struct ReviewListLine {
+    std::int64_t case_id = 0;
+    std::int64_t station_id = 0;
+    std::string station_name;
+    std::string accepted_month;  ///< YYYY-MM
+    std::string stage;
+    std::int64_t pass = 0, fail = 0, not_available = 0;
+    std::vector<ReviewLine> failed;  ///< the failed checks, in the review's order
+};
+
 }  // namespace hulei::cases
