@@ -1,5 +1,6 @@
 #include "security/principal.hpp"
 
+#include "core/error.hpp"
 #include "security/permissions.hpp"
 
 namespace hulei::security {
@@ -48,6 +49,10 @@ std::optional<std::set<std::int64_t>> Principal::units_for(std::string_view perm
 bool Principal::can_in_unit(std::string_view permission, std::int64_t unit) const {
     auto units = units_for(permission);
     return !units || units->count(unit) > 0;
+}
+
+void require(const Principal& p, std::string_view permission) {
+    if (!p.has(permission)) throw core::Error::forbidden();
 }
 
 }  // namespace hulei::security

@@ -51,4 +51,7 @@ struct Principal {
     bool can_in_unit(std::string_view permission, std::int64_t unit_id) const;
 };
 
+/// The first line of a service method: throws core::Error::forbidden() unless `p` holds `permission`.
+void require(const Principal& p, std::string_view permission);
+
 }  // namespace hulei::security

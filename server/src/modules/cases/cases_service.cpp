@@ -41,9 +41,7 @@ constexpr std::int64_t kAdultAge = 18;
 constexpr std::int64_t kMsPerDay = 86'400'000;
 constexpr std::int64_t kShanghaiOffsetMs = 8 * 3'600'000;
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// Trimmed, valid text of at most `max` characters; Validation naming `field` otherwise.
 std::string checked_text(const std::string& raw, std::size_t max, const std::string& field, const char* label) {

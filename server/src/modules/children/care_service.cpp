@@ -25,9 +25,7 @@ constexpr Seat kSeats[] = {Seat::Village, Seat::Teacher, Seat::Police};
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const std::vector<std::string> kSheetHeaders = {"姓名", "性别", "角色", "单位", "手机"};
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// A statement under construction: each bound value gets the next positional number.
 struct Sql {

@@ -31,9 +31,7 @@ const std::vector<std::string>& sheet_headers() {
     return h;
 }
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// Days since 1970-01-01 → "YYYY-MM-DD" (proleptic Gregorian).
 std::string civil_date(std::int64_t days) {

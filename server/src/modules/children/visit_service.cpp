@@ -24,9 +24,7 @@ constexpr std::size_t kMaxNote = 500;
 constexpr std::int64_t kBytesPerMb = 1024 * 1024;
 constexpr std::string_view kPhotoContext = "visit_photos.content";
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 bool in_scope(const std::optional<std::set<std::int64_t>>& units, std::int64_t village,
               std::optional<std::int64_t> school) {

@@ -59,9 +59,7 @@ std::string mask_phone(const std::string& phone) {
     return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
 }
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// Full-width parentheses and spaces folded, for matching names typed by hand.
 std::string fold_name(const std::string& s) {

@@ -33,9 +33,7 @@ constexpr std::int64_t kMaxIntervalDays = 366;
 constexpr std::int64_t kBytesPerMb = 1024 * 1024;
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// The office's powers (campaigns, the matrix, exports, 督办) need the permission with township scope.
 void require_office(const security::Principal& p, std::string_view permission) {

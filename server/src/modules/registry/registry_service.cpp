@@ -25,9 +25,7 @@ constexpr std::size_t kMaxPurpose = 200;
 /// Most record ids listed in the audit entry of an import.
 constexpr std::size_t kMaxAuditedIds = 1000;
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 db::Value opt_value(const std::optional<std::string>& v) {
     return v ? db::Value(*v) : db::Value(nullptr);

@@ -37,9 +37,7 @@ constexpr std::size_t kMaxReason = 200;
 constexpr std::int64_t kBytesPerMb = 1 << 20;
 constexpr std::int64_t kMaxChildAge = 17;
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// Trimmed, valid text of at most `max` characters (newlines allowed); Validation naming `field` otherwise.
 std::string checked_text(const std::string& raw, std::size_t max, const char* field, const char* label) {

@@ -30,9 +30,7 @@ audit::Actor system_actor() {
     return {std::nullopt, "system", "local", "monitor"};
 }
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// A registry key index → the unsealed records carrying it, split by kind.
 struct KeyPostings {

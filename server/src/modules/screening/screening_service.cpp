@@ -33,9 +33,7 @@ constexpr std::size_t kMaxPersons = 5000;
 constexpr std::int64_t kMsPerDay = 86'400'000;
 constexpr std::int64_t kShanghaiOffsetMs = 8 * 3'600'000;
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 db::Value user_value(const security::Principal& p) {
     return p.user_id ? db::Value(p.user_id) : db::Value(nullptr);

@@ -19,9 +19,7 @@ namespace {
 constexpr std::size_t kMaxUnitsPerIssue = 5000;
 constexpr std::size_t kMaxTextChars = 5000;
 
-void require(const security::Principal& p, std::string_view permission) {
-    if (!p.has(permission)) throw core::Error::forbidden();
-}
+using security::require;
 
 /// The office's powers (campaigns, the matrix, exports, 督办) need the permission with township scope.
 void require_office(const security::Principal& p, std::string_view permission) {
