@@ -306,6 +306,10 @@ protected:
             Session* s;
             ~Return() { db->give_back(s); }
         } guard{this, s};
+        // SQLite has one writer at a time: writers of this process queue here instead of in SQLite's busy
+        // handler, whose back-off sleeps (up to 100 ms each) made the tail latency of concurrent writes.
+        std::unique_lock<std::mutex> serial;
+        if (write && dialect_ == Dialect::Sqlite) serial = std::unique_lock<std::mutex>(write_mu_);
         const char* begin = dialect_ == Dialect::Sqlite ? (write ? "BEGIN IMMEDIATE" : "BEGIN")
                                                         : (write ? "BEGIN" : "BEGIN READ ONLY");
         try {
@@ -357,6 +361,7 @@ private:
     std::vector<Session*> free_;
     std::mutex mu_;
     std::condition_variable cv_;
+    std::mutex write_mu_;  ///< SQLite: one write transaction of this process at a time
 };
 
 /// libpq keyword form of a postgresql:// URL (SOCI does not accept URLs): user, password, host, port, dbname
