@@ -377,12 +377,12 @@ ReviewScreening ScreeningService::review_screening(db::Tx& tx, std::int64_t unit
     const std::string index = keyring_.blind_index(id->value, kIdContext);
     const std::int64_t found_day = plan::shanghai_day(discovered_at);
     const std::string year = plan::format_date(found_day).substr(0, 4);
-    const std::optional<std::int64_t> hired_day =
-        hired_on ? std::optional<std::int64_t>(plan::shanghai_day(*hired_on)) : std::nullopt;
+    const bool hired_known = hired_on.has_value();
+    const std::int64_t hired_day = hired_known ? plan::shanghai_day(*hired_on) : 0;
     // One check on `day` (pre_hire: of that purpose) decides both questions.
     auto take = [&](std::int64_t day, bool pre_hire) {
         ++out.checks;
-        if (hired_day ? day <= *hired_day : (pre_hire || day <= found_day)) out.before_hire = true;
+        if (hired_known ? day <= hired_day : (pre_hire || day <= found_day)) out.before_hire = true;
         if (day <= found_day && plan::format_date(day).substr(0, 4) == year) out.this_year = true;
     };
     for (const auto& r : tx.query(sql::kReviewChecks, {unit_id, index})) {
